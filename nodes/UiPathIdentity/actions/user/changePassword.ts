@@ -1,0 +1,91 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { identityRequest } from '../../transport';
+import { describeIdentityErrors, isIdentityResult, redact, withItem } from '../../transport/errors';
+import type { IdentityResultBody } from '../../transport/errors';
+import { apiPath } from '../../transport/urls';
+import { requiredString } from '../parameters';
+
+const show = { resource: ['user'], operation: ['changePassword'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f',
+		description: 'ID of the UiPath user whose password changes',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Current Password',
+		name: 'oldPassword',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description: "The user's current password. UiPath requires it for this self-service change.",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'New Password',
+		name: 'newPassword',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description: 'The new password; it must meet the password policy of the organization',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Fail When Unsuccessful',
+				name: 'failWhenUnsuccessful',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to fail the item when UiPath answers succeeded: false (e.g. wrong current password) instead of returning that answer as data',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const userId = requiredString(this, 'userId', 'User ID', itemIndex, 'Set User ID to the ID of the UiPath user, e.g. map it from a previous node');
+	const oldPassword = requiredString(this, 'oldPassword', 'Current Password', itemIndex, "Set Current Password to the user's current password");
+	const newPassword = requiredString(this, 'newPassword', 'New Password', itemIndex, 'Set New Password to the password the user should get');
+	const options = this.getNodeParameter('options', itemIndex, {}) as { failWhenUnsuccessful?: boolean };
+	const secrets = [oldPassword, newPassword];
+
+	const answer = await identityRequest.call(this, itemIndex, {
+		method: 'POST',
+		path: apiPath('User', userId, 'changepassword'),
+		body: { oldPassword, newPassword },
+		scope: 'PM.User',
+		notFound: `User "${userId}" was not found`,
+		secrets,
+		identityResultAsData: true,
+	});
+	// An empty 200 answer also means the password was changed.
+	const result: IdentityResultBody = isIdentityResult(answer) ? answer : { succeeded: true, errors: [] };
+
+	if (!result.succeeded && options.failWhenUnsuccessful) {
+		const reasons = redact(describeIdentityErrors(result), secrets);
+		throw new NodeOperationError(this.getNode(), withItem(`UiPath did not change the password: ${reasons}`, itemIndex), {
+			itemIndex,
+			description:
+				'Check the current password and that the new one meets the password policy of the organization (length, character classes, reuse)',
+		});
+	}
+	return { succeeded: result.succeeded, errors: result.errors } as IDataObject;
+}

@@ -1,0 +1,185 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+
+/** What a request was about, so a failure can be explained in the user's terms. */
+export interface RequestSubject {
+	/** The scope the endpoint needs, named in 403 messages, e.g. `PM.User`. */
+	scope: string;
+	/** What a 404 means, e.g. `User "1234" was not found`. */
+	notFound?: string;
+	/** Values that must never appear in a message (passwords sent in the body). */
+	secrets?: string[];
+}
+
+export interface IdentityResultBody {
+	succeeded: boolean;
+	errors: Array<{ code?: string; description?: string }>;
+}
+
+export function isIdentityResult(value: unknown): value is IdentityResultBody {
+	const body = value as IDataObject | undefined;
+	return typeof body?.succeeded === 'boolean' && Array.isArray(body.errors);
+}
+
+/** `PasswordMismatch: Incorrect password.; PasswordTooShort: ...` */
+export function describeIdentityErrors(result: IdentityResultBody): string {
+	const parts = result.errors.map((entry) =>
+		[entry.code, entry.description].filter(Boolean).join(': '),
+	);
+	return parts.filter(Boolean).join('; ') || 'no reason given';
+}
+
+/** ASP.NET ProblemDetails `errors` map flattened to `field: message; field: message`. */
+function describeProblemDetails(body: IDataObject): string | undefined {
+	const errors = body.errors;
+	if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return undefined;
+	const parts: string[] = [];
+	for (const [field, messages] of Object.entries(errors as IDataObject)) {
+		for (const message of Array.isArray(messages) ? messages : [messages]) {
+			parts.push(field ? `${field}: ${String(message)}` : String(message));
+		}
+	}
+	return parts.length ? parts.join('; ') : undefined;
+}
+
+function bodyReason(body: unknown): string | undefined {
+	if (!body || typeof body !== 'object') return typeof body === 'string' && body ? body : undefined;
+	const data = body as IDataObject;
+	if (typeof data.errorMessage === 'string') return data.errorMessage;
+	if (isIdentityResult(data)) return describeIdentityErrors(data);
+	if (isIdentityResult(data.result)) return describeIdentityErrors(data.result);
+	const problem = describeProblemDetails(data);
+	if (problem) return problem;
+	for (const key of ['message', 'Message', 'title', 'error_description']) {
+		if (typeof data[key] === 'string' && data[key]) return data[key] as string;
+	}
+	return undefined;
+}
+
+/** Removes secrets and bearer tokens from text that will be shown or stored. */
+export function redact(text: string, secrets: string[] = []): string {
+	let clean = text.replace(/Bearer\s+[A-Za-z0-9\-._~+/]+=*/g, 'Bearer ***');
+	for (const secret of secrets) {
+		if (secret) clean = clean.split(secret).join('***');
+	}
+	return clean;
+}
+
+interface CaughtError {
+	httpCode?: string | null;
+	message?: string;
+	description?: string | null;
+	code?: string;
+	context?: { data?: unknown };
+	cause?: { code?: string; isAxiosError?: boolean; message?: string; description?: string };
+}
+
+const NETWORK_CODES = /^(E[A-Z_]+|ERR_[A-Z_]+)$/;
+
+function explainStatus(status: number, reason: string | undefined, subject: RequestSubject) {
+	const because = reason ? `: ${reason}` : '';
+	switch (status) {
+		case 400:
+			return {
+				message: `UiPath rejected the request${because || ' (HTTP 400)'}`,
+				description: 'Correct the fields named in the message and run the node again',
+			};
+		case 401:
+			return {
+				message: 'UiPath did not accept the access token (HTTP 401)',
+				description:
+					'n8n fetched a new token and retried once. Check that the external application still exists and is enabled, then press Test in the UiPath Identity credential',
+			};
+		case 403:
+			return {
+				message: reason ?? `UiPath refused access (HTTP 403): the token lacks the ${subject.scope} scope or the external application lacks permission`,
+				description: `Grant ${subject.scope} to the external application as an application scope in UiPath Admin → External Applications, add it to Scopes in the credential, then press Test in the credential to fetch a token with the new scope`,
+			};
+		case 404:
+			return {
+				message: subject.notFound ?? `UiPath could not find what was requested (HTTP 404)${because}`,
+				description:
+					'Check the ID (UiPath IDs are GUIDs) and that the credential points to the organization that owns it',
+			};
+		case 409:
+			return {
+				message: `UiPath reported a conflict (HTTP 409)${because}`,
+				description: 'Someone else changed the same data; read it again and retry',
+			};
+		case 429:
+			return {
+				message: 'UiPath rate limit reached (HTTP 429)',
+				description:
+					'Automation Cloud allows per organization and 5 minutes 300 GET and 160 PUT/DELETE Identity calls. Wait a few minutes, process fewer items per run, or use bulk operations',
+			};
+		default:
+			return {
+				message: `UiPath Identity answered HTTP ${status}${because}`,
+				description:
+					status >= 500
+						? 'UiPath had a temporary problem; try again later'
+						: 'Check the node parameters and the credential',
+			};
+	}
+}
+
+/** Adds `[item N]` so a failure in a batch of items can be found. */
+export function withItem(message: string, itemIndex: number): string {
+	return /\[item \d+\]$/.test(message) ? message : `${message} [item ${itemIndex}]`;
+}
+
+/**
+ * The single translation from whatever a request threw into an n8n error that says what happened
+ * (message) and how to fix it (description), without leaking secrets or the raw request.
+ */
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+	subject: RequestSubject,
+): NodeApiError | NodeOperationError {
+	const caught = (error ?? {}) as CaughtError;
+	const secrets = subject.secrets ?? [];
+	const status = Number(caught.httpCode);
+
+	if (error instanceof NodeOperationError) {
+		return new NodeOperationError(node, redact(withItem(error.message, itemIndex), secrets), {
+			itemIndex,
+			description: error.description ? redact(error.description, secrets) : undefined,
+		});
+	}
+
+	if (status >= 400) {
+		const { message, description } = explainStatus(status, bodyReason(caught.context?.data), subject);
+		return new NodeApiError(
+			node,
+			{ message: redact(message, secrets), httpCode: String(status) } as JsonObject,
+			{
+				itemIndex,
+				httpCode: String(status),
+				message: redact(withItem(message, itemIndex), secrets),
+				description: redact(description, secrets),
+			},
+		);
+	}
+
+	const networkCode = [caught.code, caught.cause?.code].find(
+		(code) => typeof code === 'string' && NETWORK_CODES.test(code),
+	);
+	if (networkCode || caught.cause?.isAxiosError) {
+		const message = `Could not reach UiPath Identity (${networkCode ?? 'no response'})`;
+		return new NodeOperationError(node, withItem(message, itemIndex), {
+			itemIndex,
+			description:
+				'Check that the Base URL in the credential is reachable from n8n and that its certificate is trusted (or enable Ignore SSL Issues for private certificate authorities)',
+		});
+	}
+
+	// Configuration problems raised while fetching a token or building URLs keep their own words.
+	const message = redact(caught.message || 'UiPath Identity request did not complete', secrets);
+	const description = caught.description ?? caught.cause?.description;
+	return new NodeOperationError(node, withItem(message, itemIndex), {
+		itemIndex,
+		description: description ? redact(description, secrets) : undefined,
+	});
+}

@@ -1,0 +1,156 @@
+import { UserError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+export type Deployment = 'cloud' | 'automationSuite' | 'standalone';
+
+export interface IdentityUrls {
+	/** Prefix for every `/api/...` path, e.g. `https://cloud.uipath.com/acme/identity_`. */
+	apiBaseUrl: string;
+	/** Where the client-credentials token is requested. */
+	tokenUrl: string;
+}
+
+/**
+ * Stands for the organization ID in request paths, query strings and bodies. The ID may only be
+ * known once a token exists (its `prt_id` claim), so the credential fills it in when it signs the
+ * request. See `resolveOrganizationPlaceholder`.
+ */
+export const ORGANIZATION_ID = '{organizationId}';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isGuid(value: string): boolean {
+	return GUID.test(value);
+}
+
+/** Joins path segments, percent-encoding each one so an ID can never reach another endpoint. */
+export function apiPath(...segments: string[]): string {
+	return '/api/' + segments.map(encodePathSegment).join('/');
+}
+
+function encodePathSegment(segment: string): string {
+	// The placeholder is replaced with an encoded GUID later; everything else is user data.
+	return segment === ORGANIZATION_ID ? segment : encodeURIComponent(segment);
+}
+
+function parseUrl(text: string): URL | undefined {
+	try {
+		return new URL(text);
+	} catch {
+		return undefined;
+	}
+}
+
+function isLoopback(hostname: string): boolean {
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Parses a URL the user typed and refuses anything but https, except on loopback, where a local
+ * simulator or reverse proxy may speak plain http. Client secrets and bearer tokens must never
+ * cross a network in clear text.
+ */
+function checkedUrl(raw: string, field: string): string {
+	const trimmed = raw.trim().replace(/\/+$/, '');
+	const url = parseUrl(trimmed);
+	if (!url) {
+		throw new UserError(`${field} is not a valid URL: "${trimmed}"`, {
+			description: `Enter a full URL such as https://cloud.uipath.com`,
+		});
+	}
+	if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))) {
+		if (url.search || url.hash) {
+			throw new UserError(`${field} must not contain a query string or fragment: "${trimmed}"`);
+		}
+		return trimmed;
+	}
+	throw new UserError(`${field} must use https: "${trimmed}"`, {
+		description:
+			'UiPath Identity receives the client secret and bearer tokens, so only https URLs are allowed (plain http only for localhost)',
+	});
+}
+
+function requiredOrganizationName(credentials: ICredentialDataDecryptedObject): string {
+	const name = String(credentials.organizationName ?? '').trim();
+	if (!name) {
+		throw new UserError('Organization Name is empty in the UiPath Identity credential', {
+			description:
+				'Enter the organization name as it appears in the UiPath URL, e.g. "acme" in https://cloud.uipath.com/acme/portal_',
+		});
+	}
+	return encodeURIComponent(name);
+}
+
+/**
+ * The one place that knows where UiPath Identity lives for each deployment type
+ * (reference: uipath-identity-api.md sections 1.2, 2.2 and 8.2). Never adds a tenant segment.
+ */
+export function buildIdentityUrls(credentials: ICredentialDataDecryptedObject): IdentityUrls {
+	const deployment = (credentials.deployment ?? 'cloud') as Deployment;
+	const baseUrl = checkedUrl(String(credentials.baseUrl ?? ''), 'Base URL');
+
+	let identityRoot: string;
+	let tokenUrl: string;
+	if (deployment === 'standalone') {
+		identityRoot = `${baseUrl}/identity`;
+		tokenUrl = `${identityRoot}/connect/token`;
+	} else if (deployment === 'automationSuite') {
+		identityRoot = `${baseUrl}/${requiredOrganizationName(credentials)}/identity_`;
+		// Identity is one service for the whole cluster; its token endpoint is host-level.
+		tokenUrl = `${baseUrl}/identity_/connect/token`;
+	} else if (deployment === 'cloud') {
+		// Organization-scoped: the host-level route answers InvalidPartition for newer organizations.
+		identityRoot = `${baseUrl}/${requiredOrganizationName(credentials)}/identity_`;
+		tokenUrl = `${identityRoot}/connect/token`;
+	} else {
+		throw new UserError(`Unknown deployment type "${String(deployment)}"`);
+	}
+
+	const identityOverride = String(credentials.identityUrl ?? '').trim();
+	if (identityOverride) {
+		identityRoot = checkedUrl(identityOverride, 'Identity URL');
+		tokenUrl = `${identityRoot}/connect/token`;
+	}
+	const tokenOverride = String(credentials.tokenUrl ?? '').trim();
+	if (tokenOverride) {
+		tokenUrl = checkedUrl(tokenOverride, 'Token URL');
+	}
+	return { apiBaseUrl: identityRoot, tokenUrl };
+}
+
+/** Reads the organization (partition) GUID from the `prt_id` claim of a UiPath access token. */
+export function organizationIdFromToken(accessToken: string): string | undefined {
+	const payload = accessToken.split('.')[1];
+	if (!payload) return undefined;
+	try {
+		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+			prt_id?: unknown;
+		};
+		return typeof claims.prt_id === 'string' && isGuid(claims.prt_id) ? claims.prt_id : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The organization ID set in the credential, else the one carried by the access token. */
+export function resolveOrganizationId(credentials: ICredentialDataDecryptedObject): string {
+	const configured = String(credentials.organizationId ?? '').trim();
+	if (configured) {
+		if (!isGuid(configured)) {
+			throw new UserError(`Organization ID in the UiPath Identity credential is not a GUID: "${configured}"`, {
+				description:
+					'Leave it empty to use the organization of the access token, or copy the GUID from the organizationId= part of the UiPath portal URL',
+			});
+		}
+		return configured;
+	}
+	const fromToken = organizationIdFromToken(String(credentials.accessToken ?? ''));
+	if (!fromToken) {
+		throw new UserError('The organization ID is unknown: the access token carries no prt_id claim', {
+			description:
+				'Set Organization ID in the UiPath Identity credential (the GUID after organizationId= in the UiPath portal URL)',
+		});
+	}
+	return fromToken;
+}
