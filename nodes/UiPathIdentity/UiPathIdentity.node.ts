@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { router } from './actions/router';
 import { userDescription } from './actions/user';
+import { requestOptionsDescription } from './transport/options';
 
 export class UiPathIdentity implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,6 +29,7 @@ export class UiPathIdentity implements INodeType {
 				default: 'user',
 			},
 			...userDescription,
+			requestOptionsDescription,
 		],
 	};
 

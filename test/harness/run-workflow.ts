@@ -35,6 +35,8 @@ export interface RunOptions {
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	/** Reuse a helper to keep the stored token between executions. */
 	credentialsHelper?: TestCredentialsHelper;
+	/** Runs this node type in place of UiPath Identity (same name and credential), e.g. a transport probe. */
+	nodeType?: INodeType;
 }
 
 export interface RunResult {
@@ -118,7 +120,10 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		nodes,
 		connections,
 		active: false,
-		nodeTypes: nodeTypesFor({ 'test.input': inputNodeType(options.items ?? [{}]) }),
+		nodeTypes: nodeTypesFor({
+			'test.input': inputNodeType(options.items ?? [{}]),
+			...(options.nodeType ? { 'n8n-nodes-uipath-identity.uiPathIdentity': options.nodeType } : {}),
+		}),
 	});
 
 	const workflowData = { id: 'wf-test', name: 'test', nodes, connections } as unknown as IWorkflowBase;

@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { toNodeError, withItem } from '../transport/errors';
+import { readRequestSettings } from '../transport/options';
 import type { IdentityOperation } from './types';
 import { userOperations } from './user';
 
@@ -9,39 +10,69 @@ const operations: Record<string, Record<string, IdentityOperation>> = {
 	user: userOperations,
 };
 
-/** Runs the chosen operation once per input item; every input item yields output or an error item. */
+/** Runs the operation for one item; returns its output items or throws a node error. */
+async function runItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	try {
+		const resource = this.getNodeParameter('resource', itemIndex) as string;
+		const operation = this.getNodeParameter('operation', itemIndex) as string;
+		const handler = operations[resource]?.[operation];
+		if (!handler) {
+			throw new NodeOperationError(
+				this.getNode(),
+				withItem(`The operation "${operation}" is not supported for resource "${resource}"`, itemIndex),
+				{ itemIndex },
+			);
+		}
+		const result = await handler.execute.call(this, itemIndex);
+		return (Array.isArray(result) ? result : [result]).map((json) => ({
+			json,
+			pairedItem: { item: itemIndex },
+		}));
+	} catch (error) {
+		throw error instanceof NodeApiError ? error : toNodeError(this.getNode(), error, itemIndex, { scope: '' });
+	}
+}
+
+/**
+ * Runs the chosen operation once per input item, up to Request Options → Max Parallel Requests
+ * items at a time. Results are collected per input position, so output order and pairedItem are
+ * those of the input whatever order the answers arrive in. Every input item yields its output or,
+ * under continue-on-fail, one error item. Without continue-on-fail the first failing item (lowest
+ * index) stops the node; items already in flight finish first, so none is abandoned mid-request.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const returnData: INodeExecutionData[] = [];
+	if (items.length === 0) return [[]];
+	const parallel = Math.min(items.length, readRequestSettings(this, 0).maxParallelRequests);
+	const continueOnFail = this.continueOnFail();
+	const results: INodeExecutionData[][] = new Array(items.length);
+	// Shared by the workers below; an object so TypeScript sees the writes made inside them.
+	const run: { next: number; failure?: { itemIndex: number; error: Error } } = { next: 0 };
 
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const handler = operations[resource]?.[operation];
-			if (!handler) {
-				throw new NodeOperationError(
-					this.getNode(),
-					withItem(`The operation "${operation}" is not supported for resource "${resource}"`, itemIndex),
-					{ itemIndex },
-				);
+	// A stopped run starts no further items (a failure without continue-on-fail, or cancellation).
+	const stopped = () => run.failure !== undefined || this.getExecutionCancelSignal?.()?.aborted === true;
+	const worker = async () => {
+		while (run.next < items.length && !stopped()) {
+			const itemIndex = run.next++;
+			try {
+				results[itemIndex] = await runItem.call(this, itemIndex);
+			} catch (error) {
+				const nodeError = error as NodeApiError | NodeOperationError;
+				if (continueOnFail) {
+					results[itemIndex] = [
+						{
+							json: { error: nodeError.message, details: nodeError.description ?? '' },
+							pairedItem: { item: itemIndex },
+						},
+					];
+				} else if (!run.failure || itemIndex < run.failure.itemIndex) {
+					run.failure = { itemIndex, error: nodeError };
+				}
 			}
-			const result = await handler.execute.call(this, itemIndex);
-			for (const json of Array.isArray(result) ? result : [result]) {
-				returnData.push({ json, pairedItem: { item: itemIndex } });
-			}
-		} catch (error) {
-			const nodeError =
-				error instanceof NodeApiError ? error : toNodeError(this.getNode(), error, itemIndex, { scope: '' });
-			if (this.continueOnFail()) {
-				returnData.push({
-					json: { error: nodeError.message, details: nodeError.description ?? '' },
-					pairedItem: { item: itemIndex },
-				});
-				continue;
-			}
-			throw nodeError;
 		}
-	}
-	return [returnData];
+	};
+	await Promise.all(Array.from({ length: parallel }, worker));
+
+	if (run.failure) throw run.failure.error;
+	return [results.flat()];
 }

@@ -1,6 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
+import { classifyFailure } from './retry';
+
 /** What a request was about, so a failure can be explained in the user's terms. */
 export interface RequestSubject {
 	/** The scope the endpoint needs, named in 403 messages, e.g. `PM.User`. */
@@ -112,7 +114,7 @@ function explainStatus(status: number, reason: string | undefined, subject: Requ
 			return {
 				message: 'UiPath rate limit reached (HTTP 429)',
 				description:
-					'Automation Cloud allows per organization and 5 minutes 300 GET and 160 PUT/DELETE Identity calls. Wait a few minutes, process fewer items per run, or use bulk operations',
+					'Automation Cloud allows per organization and 5 minutes 300 GET and 160 PUT/DELETE Identity calls. Turn on Request Options → Pace Requests to UiPath Rate Limits, process fewer items per run, or use bulk operations',
 			};
 		default:
 			return {
@@ -123,6 +125,34 @@ function explainStatus(status: number, reason: string | undefined, subject: Requ
 						: 'Check the node parameters and the credential',
 			};
 	}
+}
+
+/** How the transport tried, so the error can say it (none of it is secret). */
+export interface FailureContext {
+	/** The Timeout option in force, to name it when it fired. */
+	timeoutMs?: number;
+	/** Why retrying stopped or was not allowed, appended to the description. */
+	retryNote?: string;
+}
+
+function withNote(description: string | undefined, note: string | undefined): string | undefined {
+	if (!note) return description;
+	return description ? `${description.replace(/\.?$/, '.')} ${note}` : note;
+}
+
+/** UiPath answered with a success status but a body that is not the JSON it always sends. */
+export function malformedAnswerError(node: INode, itemIndex: number, status: number, method: string) {
+	return new NodeOperationError(
+		node,
+		withItem(`UiPath answered HTTP ${status} with a body that is not valid JSON`, itemIndex),
+		{
+			itemIndex,
+			description:
+				method === 'GET'
+					? 'A proxy or gateway may have answered instead of UiPath; check the Base URL in the credential and run the node again'
+					: 'The request may have been applied although its answer could not be read; check the result in UiPath before running this item again',
+		},
+	);
 }
 
 /** Adds `[item N]` so a failure in a batch of items can be found. */
@@ -139,6 +169,7 @@ export function toNodeError(
 	error: unknown,
 	itemIndex: number,
 	subject: RequestSubject,
+	context: FailureContext = {},
 ): NodeApiError | NodeOperationError {
 	const caught = (error ?? {}) as CaughtError;
 	const secrets = subject.secrets ?? [];
@@ -160,7 +191,7 @@ export function toNodeError(
 				itemIndex,
 				httpCode: String(status),
 				message: redact(withItem(message, itemIndex), secrets),
-				description: redact(description, secrets),
+				description: redact(withNote(description, context.retryNote) ?? '', secrets),
 			},
 		);
 	}
@@ -168,12 +199,24 @@ export function toNodeError(
 	const networkCode = [caught.code, caught.cause?.code].find(
 		(code) => typeof code === 'string' && NETWORK_CODES.test(code),
 	);
+	if (networkCode && classifyFailure(error, 0).timedOut) {
+		const limit = context.timeoutMs ? `within ${context.timeoutMs} ms` : 'in time';
+		return new NodeOperationError(node, withItem(`UiPath Identity did not answer ${limit} (timeout)`, itemIndex), {
+			itemIndex,
+			description: withNote(
+				'Raise Request Options → Timeout if UiPath is slow, or check the network between n8n and UiPath. A create, change password or invite request that timed out may still have been applied: check in UiPath before running it again',
+				context.retryNote,
+			),
+		});
+	}
 	if (networkCode) {
 		const message = `Could not reach UiPath Identity (${networkCode ?? 'no response'})`;
 		return new NodeOperationError(node, withItem(message, itemIndex), {
 			itemIndex,
-			description:
+			description: withNote(
 				'Check that the Base URL in the credential is reachable from n8n and that its certificate is trusted (or enable Ignore SSL Issues for private certificate authorities)',
+				context.retryNote,
+			),
 		});
 	}
 
