@@ -84,7 +84,7 @@ export const baseCredentials: ICredentialDataDecryptedObject = {
 	organizationName: 'acme',
 	organizationId: '',
 	clientId: 'n8n-app',
-	clientSecret: 'client-secret-x1',
+	clientSecret: 'test-secret',
 	scopes: 'PM.User PM.Group',
 };
 

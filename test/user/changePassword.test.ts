@@ -15,7 +15,7 @@ const items = [
 	{ id: USER_ID, old: 'Old-pass-1', new: 'New-pass-1' },
 	{ id: USER_2, old: 'Old-pass-2', new: 'New-pass-2' },
 ];
-const SECRETS = ['client-secret-x1', 'Old-pass-1', 'New-pass-1', 'Old-pass-2', 'New-pass-2'];
+const SECRETS = ['test-secret', 'Old-pass-1', 'New-pass-1', 'Old-pass-2', 'New-pass-2'];
 
 function expectNoSecrets(...values: unknown[]) {
 	const shown = everythingShown(values);
