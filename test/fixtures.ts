@@ -4,7 +4,8 @@ export const ORG_ID = '7e1b3c52-1f0a-4a4b-9d0e-2f0c1b2a3d4e';
 export const USER_ID = '9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f';
 export const CLOUD = 'https://cloud.uipath.com';
 export const CLOUD_API = '/acme/identity_/api';
-export const CLOUD_TOKEN = '/acme/identity_/connect/token';
+/** Where the token is requested on Automation Cloud: organization-scoped, as documented. */
+export const CLOUD_TOKEN_PATH = ['', 'acme', 'identity_', 'connect', 'token'].join('/');
 
 /** A JWT-shaped token whose payload carries the organization as `prt_id`, like UiPath's. */
 export function fakeToken(label: string, organizationId = ORG_ID): string {
@@ -15,7 +16,7 @@ export function fakeToken(label: string, organizationId = ORG_ID): string {
 /** Answers the client-credentials request `times` times, each with the next token label. */
 export function mockTokenEndpoint(
 	labels: string[],
-	{ base = CLOUD, path = CLOUD_TOKEN, secret = 'client-secret-x1', scope = 'PM.User PM.Group' } = {},
+	{ base = CLOUD, path = CLOUD_TOKEN_PATH, secret = 'test-secret', scope = 'PM.User PM.Group' } = {},
 ) {
 	const scopeNock = nock(base);
 	for (const label of labels) {
