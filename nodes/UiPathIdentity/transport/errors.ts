@@ -127,6 +127,20 @@ function explainStatus(status: number, reason: string | undefined, subject: Requ
 	}
 }
 
+/**
+ * `NodeOperationError` replaces any message that mentions a Node.js error code (ECONNRESET,
+ * ECONNREFUSED, ...) with n8n's generic text for that code; keep the message that names UiPath.
+ */
+function operationError(
+	node: INode,
+	message: string,
+	options: { itemIndex: number; description?: string },
+): NodeOperationError {
+	const error = new NodeOperationError(node, message, options);
+	error.message = message;
+	return error;
+}
+
 /** How the transport tried, so the error can say it (none of it is secret). */
 export interface FailureContext {
 	/** The Timeout option in force, to name it when it fired. */
@@ -142,7 +156,7 @@ function withNote(description: string | undefined, note: string | undefined): st
 
 /** UiPath answered with a success status but a body that is not the JSON it always sends. */
 export function malformedAnswerError(node: INode, itemIndex: number, status: number, method: string) {
-	return new NodeOperationError(
+	return operationError(
 		node,
 		withItem(`UiPath answered HTTP ${status} with a body that is not valid JSON`, itemIndex),
 		{
@@ -176,7 +190,7 @@ export function toNodeError(
 	const status = Number(caught.httpCode);
 
 	if (error instanceof NodeOperationError) {
-		return new NodeOperationError(node, redact(withItem(error.message, itemIndex), secrets), {
+		return operationError(node, redact(withItem(error.message, itemIndex), secrets), {
 			itemIndex,
 			description: error.description ? redact(error.description, secrets) : undefined,
 		});
@@ -201,7 +215,7 @@ export function toNodeError(
 	);
 	if (networkCode && classifyFailure(error, 0).timedOut) {
 		const limit = context.timeoutMs ? `within ${context.timeoutMs} ms` : 'in time';
-		return new NodeOperationError(node, withItem(`UiPath Identity did not answer ${limit} (timeout)`, itemIndex), {
+		return operationError(node, withItem(`UiPath Identity did not answer ${limit} (timeout)`, itemIndex), {
 			itemIndex,
 			description: withNote(
 				'Raise Request Options → Timeout if UiPath is slow, or check the network between n8n and UiPath. A create, change password or invite request that timed out may still have been applied: check in UiPath before running it again',
@@ -211,7 +225,7 @@ export function toNodeError(
 	}
 	if (networkCode) {
 		const message = `Could not reach UiPath Identity (${networkCode ?? 'no response'})`;
-		return new NodeOperationError(node, withItem(message, itemIndex), {
+		return operationError(node, withItem(message, itemIndex), {
 			itemIndex,
 			description: withNote(
 				'Check that the Base URL in the credential is reachable from n8n and that its certificate is trusted (or enable Ignore SSL Issues for private certificate authorities)',
@@ -223,7 +237,7 @@ export function toNodeError(
 	// Configuration problems raised while fetching a token or building URLs keep their own words.
 	const message = redact(caught.message || 'UiPath Identity request did not complete', secrets);
 	const description = caught.description ?? caught.cause?.description;
-	return new NodeOperationError(node, withItem(message, itemIndex), {
+	return operationError(node, withItem(message, itemIndex), {
 		itemIndex,
 		description: description ? redact(description, secrets) : undefined,
 	});
