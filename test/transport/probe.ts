@@ -1,5 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeType,
+} from 'n8n-workflow';
 
 import { identityRequest } from '../../nodes/UiPathIdentity/transport';
 import type { IdentityRequest } from '../../nodes/UiPathIdentity/transport';
@@ -28,10 +34,10 @@ function nodeType(execute: INodeType['execute']): INodeType {
 export function transportProbe(request: (itemIndex: number) => IdentityRequest): INodeType {
 	return nodeType(async function (this: IExecuteFunctions) {
 		const items = this.getInputData();
-		const output = [];
+		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const json = await identityRequest.call(this, itemIndex, request(itemIndex));
-			output.push({ json: json ?? {}, pairedItem: { item: itemIndex } });
+			output.push({ json: (json ?? {}) as IDataObject, pairedItem: { item: itemIndex } });
 		}
 		return [output];
 	});
