@@ -37,7 +37,8 @@ export function transportProbe(request: (itemIndex: number) => IdentityRequest):
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const json = await identityRequest.call(this, itemIndex, request(itemIndex));
-			output.push({ json: (json ?? {}) as IDataObject, pairedItem: { item: itemIndex } });
+			// An empty answer (HTTP 204) arrives as an empty string.
+			output.push({ json: (json || {}) as IDataObject, pairedItem: { item: itemIndex } });
 		}
 		return [output];
 	});
