@@ -14,4 +14,6 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
 	testTimeout: 20000,
+	// TS tests may not use __dirname/process (the n8n lint covers them too): hand them the root.
+	globals: { PACKAGE_ROOT: __dirname },
 };

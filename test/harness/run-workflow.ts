@@ -94,31 +94,26 @@ export function newCredentialsHelper(credentials?: ICredentialDataDecryptedObjec
 	return helper;
 }
 
-/** Runs Input → UiPath Identity through n8n-core's WorkflowExecute, as n8n does for a manual run. */
-export async function runNode(options: RunOptions): Promise<RunResult> {
-	const credentialsHelper = options.credentialsHelper ?? newCredentialsHelper(options.credentials);
+/** Runs Input → `target` through n8n-core's WorkflowExecute, as n8n does for a manual run. */
+async function execute(
+	target: INode,
+	extraTypes: Record<string, INodeType>,
+	items: IDataObject[],
+	credentialsHelper: TestCredentialsHelper,
+): Promise<{ run: IRun; outputs: INodeExecutionData[][]; error?: RunResult['error'] }> {
 	const nodes: INode[] = [
 		{ id: 'in', name: INPUT_NAME, type: 'test.input', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'ui',
-			name: NODE_NAME,
-			type: 'n8n-nodes-uipath-identity.uiPathIdentity',
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: options.parameters as INode['parameters'],
-			credentials: { uiPathIdentityApi: { id: CREDENTIAL_ID, name: 'UiPath' } },
-			onError: options.onError,
-		},
+		target,
 	];
 	const connections = {
-		[INPUT_NAME]: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] },
+		[INPUT_NAME]: { main: [[{ node: target.name, type: NodeConnectionTypes.Main, index: 0 }]] },
 	};
 	const workflow = new Workflow({
 		id: 'wf-test',
 		nodes,
 		connections,
 		active: false,
-		nodeTypes: nodeTypesFor({ 'test.input': inputNodeType(options.items ?? [{}]) }),
+		nodeTypes: nodeTypesFor({ 'test.input': inputNodeType(items), ...extraTypes }),
 	});
 
 	const workflowData = { id: 'wf-test', name: 'test', nodes, connections } as unknown as IWorkflowBase;
@@ -145,16 +140,74 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 
 	const runExecutionData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [
-				{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null },
-			],
+			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	});
 	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	const run = await done;
 
-	const nodeRun = run.data.resultData.runData[NODE_NAME]?.[0];
+	const nodeRun = run.data.resultData.runData[target.name]?.[0];
 	const outputs = (nodeRun?.data?.main ?? []).map((branch) => branch ?? []);
-	const error = run.data.resultData.error as RunResult['error'];
-	return { run, outputs, error, credentialsHelper };
+	return { run, outputs, error: run.data.resultData.error as RunResult['error'] };
+}
+
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const credentialsHelper = options.credentialsHelper ?? newCredentialsHelper(options.credentials);
+	const target: INode = {
+		id: 'ui',
+		name: NODE_NAME,
+		type: 'n8n-nodes-uipath-identity.uiPathIdentity',
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: options.parameters as INode['parameters'],
+		credentials: { uiPathIdentityApi: { id: CREDENTIAL_ID, name: 'UiPath' } },
+		onError: options.onError,
+	};
+	const result = await execute(target, {}, options.items ?? [{}], credentialsHelper);
+	return { ...result, credentialsHelper };
+}
+
+/**
+ * Runs the credential's `test` request the way n8n's CredentialsTester does: a declarative
+ * no-op node whose only parameter `temp` routes the test request, executed by n8n-core's
+ * RoutingNode (so `preAuthentication` is forced and `authenticate` applies), then the
+ * `responseCode` rules turn a failing status into the message the dialog shows.
+ */
+export async function runCredentialTest(
+	credentials?: ICredentialDataDecryptedObject,
+): Promise<{ status: 'OK' | 'Error'; message: string; credentialsHelper: TestCredentialsHelper }> {
+	const credentialsHelper = newCredentialsHelper(credentials);
+	const { test } = new UiPathIdentityApi();
+	const noOp: INodeType = {
+		description: {
+			displayName: 'Temp',
+			name: 'n8n-nodes-base.noOp',
+			group: ['transform'],
+			version: 1,
+			description: 'Credential test',
+			defaults: { name: 'Temp-Node' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			credentials: [{ name: 'uiPathIdentityApi', required: true }],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } },
+			],
+		},
+	};
+	const target: INode = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: { temp: '' },
+		credentials: { uiPathIdentityApi: { id: CREDENTIAL_ID, name: 'UiPath' } },
+	};
+	const { error } = await execute(target, { 'n8n-nodes-base.noOp': noOp }, [{}], credentialsHelper);
+	if (!error) return { status: 'OK', message: 'Connection tested successfully', credentialsHelper };
+	const rule = test.rules?.find(
+		(candidate) =>
+			candidate.type === 'responseCode' && String(candidate.properties.value) === String(error.httpCode),
+	);
+	return { status: 'Error', message: rule?.properties.message ?? error.message, credentialsHelper };
 }
