@@ -1,8 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { directoryDescription } from './actions/directory';
 import { router } from './actions/router';
 import { userDescription } from './actions/user';
+import { searchUsers } from './methods/users';
 import { requestOptionsDescription } from './transport/options';
 
 export class UiPathIdentity implements INodeType {
@@ -25,12 +27,20 @@ export class UiPathIdentity implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'User', value: 'user' }],
+				options: [
+					{ name: 'Directory', value: 'directory' },
+					{ name: 'User', value: 'user' },
+				],
 				default: 'user',
 			},
+			...directoryDescription,
 			...userDescription,
 			requestOptionsDescription,
 		],
+	};
+
+	methods = {
+		listSearch: { searchUsers },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

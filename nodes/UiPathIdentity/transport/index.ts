@@ -4,6 +4,7 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
@@ -13,6 +14,7 @@ import { readRequestSettings } from './options';
 import type { RequestSettings } from './options';
 import { classifyFailure, isIdempotentMethod, planRetry } from './retry';
 import { runSession } from './session';
+import type { RequestContext } from './session';
 
 export const CREDENTIAL_TYPE = 'uiPathIdentityApi';
 
@@ -21,9 +23,12 @@ export interface IdentityRequest extends RequestSubject {
 	/** Built with `apiPath()`, relative to the Identity API base URL of the credential. */
 	path: string;
 	qs?: IDataObject;
-	body?: IDataObject;
+	/** An object, or a list for endpoints such as InviteUsers that take a JSON array. */
+	body?: IDataObject | IDataObject[];
 	/** Return an HTTP 400 IdentityResult as data instead of failing (UiPath reports rule failures so). */
 	identityResultAsData?: boolean;
+	/** Return `NOT_FOUND` on HTTP 404 instead of failing, for operations where "already gone" is fine. */
+	notFoundAsData?: boolean;
 	/**
 	 * Whether sending the request twice does no harm. Defaults from the method: GET, PUT and DELETE
 	 * are, POST and PATCH are not. Set `true` for a POST that only reads (e.g. a search).
@@ -31,9 +36,12 @@ export interface IdentityRequest extends RequestSubject {
 	idempotent?: boolean;
 }
 
+/** What `identityRequest` returns for a 404 when `notFoundAsData` is set. */
+export const NOT_FOUND = Object.freeze({ notFound: true });
+
 /** Sends one attempt. `refreshOn401: false` tells core not to fetch a token itself (see TokenGate). */
 async function sendOnce(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	request: IdentityRequest,
 	settings: RequestSettings,
 	refreshOn401: boolean,
@@ -46,6 +54,8 @@ async function sendOnce(
 		url: request.path,
 		qs: request.qs,
 		body: request.body,
+		// ASP.NET binds a list from a repeated key (`sourceFilter=a&sourceFilter=b`), not `a[0]=`.
+		arrayFormat: 'repeat',
 		json: true,
 		returnFullResponse: true,
 	};
@@ -66,8 +76,8 @@ function isMalformed(response: IN8nHttpFullResponse): boolean {
 	return /json|html/i.test(type) || /^[[{]/.test(body.trim());
 }
 
-function isCancelled(ctx: IExecuteFunctions): boolean {
-	return ctx.getExecutionCancelSignal?.()?.aborted === true;
+function isCancelled(ctx: RequestContext): boolean {
+	return 'getExecutionCancelSignal' in ctx && ctx.getExecutionCancelSignal?.()?.aborted === true;
 }
 
 /**
@@ -76,7 +86,7 @@ function isCancelled(ctx: IExecuteFunctions): boolean {
  * of Request Options; failures become one clear n8n error.
  */
 export async function identityRequest<T = IDataObject>(
-	this: IExecuteFunctions,
+	this: IExecuteFunctions | ILoadOptionsFunctions,
 	itemIndex: number,
 	request: IdentityRequest,
 ): Promise<T> {
@@ -93,6 +103,7 @@ export async function identityRequest<T = IDataObject>(
 			response = await tokenGate.send((refreshOn401) => sendOnce(this, request, settings, refreshOn401));
 		} catch (error) {
 			const data = (error as { httpCode?: string; context?: { data?: unknown } }).context?.data;
+			if (request.notFoundAsData && (error as { httpCode?: string }).httpCode === '404') return NOT_FOUND as T;
 			if (request.identityResultAsData && (error as { httpCode?: string }).httpCode === '400') {
 				if (isIdentityResult(data)) return data as IdentityResultBody as T;
 			}

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { RetrySettings } from './retry';
 
@@ -98,9 +98,21 @@ function clampedNumber(value: unknown, fallback: number, min: number, max: numbe
 	return Math.min(max, Math.max(min, number));
 }
 
+function rawOptions(ctx: IExecuteFunctions | ILoadOptionsFunctions, itemIndex: number): Record<string, unknown> {
+	// Editor look-ups (resource locator lists) have no items: they read the options as set.
+	const raw =
+		'getInputData' in ctx
+			? ctx.getNodeParameter(REQUEST_OPTIONS, itemIndex, {})
+			: ctx.getCurrentNodeParameter(REQUEST_OPTIONS);
+	return raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+}
+
 /** Reads the Request Options of one item, falling back to the defaults shown in the UI. */
-export function readRequestSettings(ctx: IExecuteFunctions, itemIndex: number): RequestSettings {
-	const raw = ctx.getNodeParameter(REQUEST_OPTIONS, itemIndex, {}) as Record<string, unknown>;
+export function readRequestSettings(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	itemIndex: number,
+): RequestSettings {
+	const raw = rawOptions(ctx, itemIndex);
 	return {
 		maxTries: Math.round(clampedNumber(raw.maxTries, 4, 1, 10)),
 		retryWaitMs: clampedNumber(raw.retryWait, 1000, 0, 600_000),

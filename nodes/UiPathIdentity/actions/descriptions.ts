@@ -1,0 +1,113 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { GUID_PATTERN } from '../transport/urls';
+
+/**
+ * Parameter blocks shared by several operations, so each one reads and behaves the same
+ * everywhere. Pass the `displayOptions.show` of the operation(s) that use it.
+ */
+type Show = NonNullable<INodeProperties['displayOptions']>['show'];
+
+const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+$';
+
+/** The user an operation acts on: picked from a list, typed as an ID, or found by email. */
+export function userLocator(show: Show, description = 'The UiPath user to act on'): INodeProperties {
+	return {
+		displayName: 'User',
+		name: 'userId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a user...',
+				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f',
+				validation: [
+					{ type: 'regex', properties: { regex: GUID_PATTERN, errorMessage: 'Not a UiPath ID (GUID)' } },
+				],
+			},
+			{
+				displayName: 'By Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. jane.doe@example.com',
+				validation: [
+					{ type: 'regex', properties: { regex: EMAIL_PATTERN, errorMessage: 'Not an email address' } },
+				],
+			},
+		],
+	};
+}
+
+/** A multi-select of the organization's groups; expressions may give IDs as a list or comma-separated. */
+export function groupIdsField(
+	field: { name: string; displayName: string; description: string },
+	show?: Show,
+): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getGroups' },
+		default: [],
+		description: `${field.description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+		...(show ? { displayOptions: { show } } : {}),
+	};
+}
+
+export function simplifyField(show: Show): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+		displayOptions: { show },
+	};
+}
+
+/** "Return All" plus "Limit", as every n8n list operation offers them. */
+export function returnAllAndLimit(show: Show): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}
+
+/** How many input items bulk operations put into one request. */
+export function batchSizeOption(maximum: number, fallback: number): INodeProperties {
+	return {
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: maximum },
+		default: fallback,
+		description: `How many input items go into one request to UiPath (at most ${maximum}). Fewer requests use less of the rate limit; a rejected request fails all items in it.`,
+	};
+}
