@@ -74,7 +74,9 @@ interface CaughtError {
 	cause?: { code?: string; isAxiosError?: boolean; message?: string; description?: string };
 }
 
-const NETWORK_CODES = /^(E[A-Z_]+|ERR_[A-Z_]+)$/;
+/** Codes Node.js and axios use when no HTTP answer arrived (connection, DNS, TLS, timeout). */
+const NETWORK_CODES =
+	/^(ECONN(REFUSED|RESET|ABORTED)|ETIMEDOUT|ESOCKETTIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|EHOSTUNREACH|ENETUNREACH|ERR_SOCKET_[A-Z_]+|ERR_TLS_[A-Z_]+|CERT_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_[A-Z_]+)$/;
 
 function explainStatus(status: number, reason: string | undefined, subject: RequestSubject) {
 	const because = reason ? `: ${reason}` : '';
@@ -166,7 +168,7 @@ export function toNodeError(
 	const networkCode = [caught.code, caught.cause?.code].find(
 		(code) => typeof code === 'string' && NETWORK_CODES.test(code),
 	);
-	if (networkCode || caught.cause?.isAxiosError) {
+	if (networkCode) {
 		const message = `Could not reach UiPath Identity (${networkCode ?? 'no response'})`;
 		return new NodeOperationError(node, withItem(message, itemIndex), {
 			itemIndex,
