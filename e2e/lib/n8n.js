@@ -243,7 +243,8 @@ class N8nInstance {
 		while (Date.now() < deadline) {
 			if (exited) throw new Error(`n8n start exited early:\n${this.mask(output).slice(-4000)}`);
 			try {
-				const response = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+				// /healthz answers before the REST routes exist; /rest/settings only after.
+				const response = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
 				if (response.ok) break;
 			} catch {
 				/* not up yet */
