@@ -114,17 +114,20 @@ describe('UiPath Identity node with parallel items', () => {
 		expect(outputs[0].map((item) => item.pairedItem)).toEqual(ids.map((_id, item) => ({ item })));
 	});
 
-	it('fetches no token when a valid one is stored', async () => {
+	it('fetches no token when a valid one is stored, and decrypts the credential once per run', async () => {
 		nock(CLOUD).post(CHANGE_PASSWORD).matchHeader('authorization', bearer('T1')).times(20).reply(200, ok);
+		const credentialsHelper = newCredentialsHelper({ accessToken: fakeToken('T1') });
+		const reads = jest.spyOn(credentialsHelper, 'getDecrypted');
 
-		const { error, credentialsHelper } = await runNode({
+		const { error } = await runNode({
 			parameters: changePassword({ maxParallelRequests: 5 }),
 			items,
-			credentials: { accessToken: fakeToken('T1') },
+			credentialsHelper,
 		});
 
 		expect(error).toBeUndefined();
 		expect(credentialsHelper.preAuthenticationCalls).toBe(0);
+		expect(reads).toHaveBeenCalledTimes(1);
 	});
 
 	it('fetches exactly one new token when the token expires while 5 requests are in flight', async () => {

@@ -13,7 +13,7 @@ import type { IdentityResultBody, RequestSubject } from './errors';
 import { readRequestSettings } from './options';
 import type { RequestSettings } from './options';
 import { classifyFailure, isIdempotentMethod, planRetry } from './retry';
-import { runSession } from './session';
+import { runSession, sharedCredentials } from './session';
 import type { RequestContext } from './session';
 
 export const CREDENTIAL_TYPE = 'uiPathIdentityApi';
@@ -44,8 +44,10 @@ async function sendOnce(
 	ctx: RequestContext,
 	request: IdentityRequest,
 	settings: RequestSettings,
+	itemIndex: number,
 	refreshOn401: boolean,
 ): Promise<IN8nHttpFullResponse> {
+	const credentialsDecrypted = await sharedCredentials(ctx, CREDENTIAL_TYPE, itemIndex);
 	const pacer = runSession(ctx).pacer;
 	const wait = pacer?.reserve(request.method, Date.now()) ?? 0;
 	if (wait > 0) await sleep(wait);
@@ -64,7 +66,7 @@ async function sendOnce(
 		ctx,
 		CREDENTIAL_TYPE,
 		options,
-		refreshOn401 ? undefined : { preAuthenticationRetryStatusCode: [] },
+		refreshOn401 ? { credentialsDecrypted } : { credentialsDecrypted, preAuthenticationRetryStatusCode: [] },
 	)) as IN8nHttpFullResponse;
 }
 
@@ -100,7 +102,7 @@ export async function identityRequest<T = IDataObject>(
 		tries++;
 		let response: IN8nHttpFullResponse;
 		try {
-			response = await tokenGate.send((refreshOn401) => sendOnce(this, request, settings, refreshOn401));
+			response = await tokenGate.send((refreshOn401) => sendOnce(this, request, settings, itemIndex, refreshOn401));
 		} catch (error) {
 			const data = (error as { httpCode?: string; context?: { data?: unknown } }).context?.data;
 			if (request.notFoundAsData && (error as { httpCode?: string }).httpCode === '404') return NOT_FOUND as T;

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { RateLimitPacer } from './pacing';
 import { TokenGate } from './token-gate';
@@ -11,6 +11,8 @@ export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 export interface RunSession {
 	tokenGate: TokenGate;
 	pacer?: RateLimitPacer;
+	/** The decrypted credential, read once per run (see `sharedCredentials`). */
+	credentials?: Promise<ICredentialsDecrypted>;
 }
 
 /**
@@ -31,4 +33,31 @@ export function runSession(ctx: RequestContext, pacing?: { share: number }): Run
 	}
 	if (pacing && !session.pacer) session.pacer = new RateLimitPacer(pacing.share);
 	return session;
+}
+
+/**
+ * The credential, decrypted once per run and handed to every request of the run. Without it core
+ * reads and decrypts the stored credential from the database for every single request, which
+ * dominates the cost of a request in n8n. Core writes a new token into this same object when it
+ * fetches one (and persists it), so every request of the run sees the new token at once.
+ */
+export async function sharedCredentials(
+	ctx: RequestContext,
+	credentialType: string,
+	itemIndex: number,
+): Promise<ICredentialsDecrypted> {
+	const session = runSession(ctx);
+	if (!session.credentials) {
+		const details = ctx.getNode().credentials?.[credentialType];
+		const read = 'getInputData' in ctx ? ctx.getCredentials(credentialType, itemIndex) : ctx.getCredentials(credentialType);
+		session.credentials = read.then((data) => ({
+			id: details?.id ?? '',
+			name: details?.name ?? '',
+			type: credentialType,
+			data,
+		}));
+		// A failed read is not kept: the next item tries again and reports its own error.
+		session.credentials.catch(() => (session.credentials = undefined));
+	}
+	return await session.credentials;
 }
