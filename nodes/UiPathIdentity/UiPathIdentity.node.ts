@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { router } from './actions/router';
 import { userDescription } from './actions/user';
+import { listSearch, loadOptions } from './methods';
 
 export class UiPathIdentity implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,6 +31,8 @@ export class UiPathIdentity implements INodeType {
 			...userDescription,
 		],
 	};
+
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,0 +1,7 @@
+import { getGroups, searchGroups } from './groups';
+
+/** Dropdown loaders (`loadOptionsMethod`), registered on the node as `methods.loadOptions`. */
+export const loadOptions = { getGroups };
+
+/** "From list" searches of resource locators (`searchListMethod`), as `methods.listSearch`. */
+export const listSearch = { searchGroups };
