@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import { groupDescription } from './actions/group';
 import { userDescription } from './actions/user';
 import { listSearch, loadOptions } from './methods';
 
@@ -25,9 +26,13 @@ export class UiPathIdentity implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'User', value: 'user' }],
+				options: [
+					{ name: 'Group', value: 'group' },
+					{ name: 'User', value: 'user' },
+				],
 				default: 'user',
 			},
+			...groupDescription,
 			...userDescription,
 		],
 	};

@@ -2,10 +2,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { toNodeError, withItem } from '../transport/errors';
+import { groupOperations } from './group';
 import type { IdentityOperation } from './types';
 import { userOperations } from './user';
 
 const operations: Record<string, Record<string, IdentityOperation>> = {
+	group: groupOperations,
 	user: userOperations,
 };
 
