@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { router } from './actions/router';
 import { groupDescription } from './actions/group';
+import { robotAccountDescription } from './actions/robotAccount';
 import { userDescription } from './actions/user';
 import { listSearch, loadOptions } from './methods';
 
@@ -28,11 +29,13 @@ export class UiPathIdentity implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Group', value: 'group' },
+					{ name: 'Robot Account', value: 'robotAccount' },
 					{ name: 'User', value: 'user' },
 				],
 				default: 'user',
 			},
 			...groupDescription,
+			...robotAccountDescription,
 			...userDescription,
 		],
 	};

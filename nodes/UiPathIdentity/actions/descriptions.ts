@@ -91,3 +91,19 @@ export function ignoreMissingOption(noun: string): INodeProperties {
 		description: `Whether to succeed with alreadyDeleted: true when the ${noun} does not exist (e.g. removed by an earlier run), so re-running a flow is safe`,
 	};
 }
+
+/**
+ * Multi-select of the organization's groups (loaded by `getGroups`); an expression may give IDs as
+ * an array or a comma-separated text. Read it with `guidList`.
+ */
+export function groupPicker(name: string, displayName: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getGroups' },
+		default: [],
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	};
+}

@@ -3,11 +3,13 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { toNodeError, withItem } from '../transport/errors';
 import { groupOperations } from './group';
+import { robotAccountOperations } from './robotAccount';
 import type { IdentityOperation } from './types';
 import { userOperations } from './user';
 
 const operations: Record<string, Record<string, IdentityOperation>> = {
 	group: groupOperations,
+	robotAccount: robotAccountOperations,
 	user: userOperations,
 };
 
