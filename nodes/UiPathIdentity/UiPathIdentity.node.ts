@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { router } from './actions/router';
 import { groupDescription } from './actions/group';
 import { robotAccountDescription } from './actions/robotAccount';
+import { settingDescription } from './actions/setting';
 import { userDescription } from './actions/user';
 import { listSearch, loadOptions } from './methods';
 
@@ -30,12 +31,14 @@ export class UiPathIdentity implements INodeType {
 				options: [
 					{ name: 'Group', value: 'group' },
 					{ name: 'Robot Account', value: 'robotAccount' },
+					{ name: 'Setting', value: 'setting' },
 					{ name: 'User', value: 'user' },
 				],
 				default: 'user',
 			},
 			...groupDescription,
 			...robotAccountDescription,
+			...settingDescription,
 			...userDescription,
 		],
 	};

@@ -29,6 +29,8 @@ export async function identityRequest<T = IDataObject>(
 			method: request.method,
 			url: request.path,
 			qs: request.qs,
+			// ASP.NET binds repeated keys (`key=a&key=b`); n8n's default would send `key[0]=a`.
+			arrayFormat: 'repeat',
 			body: request.body,
 			json: true,
 		})) as T;
