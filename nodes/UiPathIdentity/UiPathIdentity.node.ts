@@ -1,12 +1,14 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { directoryDescription } from './actions/directory';
 import { router } from './actions/router';
 import { groupDescription } from './actions/group';
 import { robotAccountDescription } from './actions/robotAccount';
 import { settingDescription } from './actions/setting';
 import { userDescription } from './actions/user';
 import { listSearch, loadOptions } from './methods';
+import { requestOptionsDescription } from './transport/options';
 
 export class UiPathIdentity implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,6 +31,7 @@ export class UiPathIdentity implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Directory', value: 'directory' },
 					{ name: 'Group', value: 'group' },
 					{ name: 'Robot Account', value: 'robotAccount' },
 					{ name: 'Setting', value: 'setting' },
@@ -36,10 +39,12 @@ export class UiPathIdentity implements INodeType {
 				],
 				default: 'user',
 			},
+			...directoryDescription,
 			...groupDescription,
 			...robotAccountDescription,
 			...settingDescription,
 			...userDescription,
+			requestOptionsDescription,
 		],
 	};
 

@@ -54,7 +54,7 @@ describe('Group → Create', () => {
 		const { error } = await runNode({
 			parameters: { ...parameters, additionalFields: { memberIds: '={{ $json.members }}' } },
 			items: [
-				{ name: 'A', members: `${MEMBER_1}, ${MEMBER_2};\n${MEMBER_1.toUpperCase()}` },
+				{ name: 'A', members: `${MEMBER_1}, ${MEMBER_2};\n${MEMBER_1}` },
 				{ name: 'B', members: [MEMBER_2] },
 			],
 		});
@@ -81,8 +81,8 @@ describe('Group → Create', () => {
 			items: [{ name: 'A' }],
 		});
 
-		expect(error?.message).toBe('Member IDs entry "jane@example.com" is not a GUID [item 0]');
-		expect(error?.description).toMatch(/IDs of users or robot accounts/);
+		expect(error?.message).toBe('Member IDs is not a GUID: "jane@example.com" [item 0]');
+		expect(error?.description).toMatch(/Check the value mapped into Member IDs/);
 	});
 
 	it('rejects an empty name', async () => {

@@ -39,7 +39,7 @@ describe('Group → Delete', () => {
 		nock(CLOUD).delete(groupPath(GROUP_ID)).reply(404);
 
 		const { outputs } = await runNode({
-			parameters: { ...parameters, options: { ignoreMissing: true } },
+			parameters: { ...parameters, options: { succeedIfAlreadyDeleted: true } },
 			items: [{ id: GROUP_ID }],
 		});
 
@@ -59,13 +59,13 @@ describe('Group → Delete', () => {
 			.reply(200, organizationGroups.filter((group) => group.id !== GROUP_ID));
 
 		const { outputs } = await runNode({
-			parameters: { ...parameters, groupId: byName('={{ $json.name }}'), options: { ignoreMissing: true } },
+			parameters: { ...parameters, groupId: byName('={{ $json.name }}'), options: { succeedIfAlreadyDeleted: true } },
 			items: [{ name: 'Finance Robots' }, { name: 'Finance Robots' }],
 		});
 
 		expect(outputs[0]).toEqual([
-			{ json: { deleted: true, id: GROUP_ID }, pairedItem: { item: 0 } },
-			{ json: { deleted: true, name: 'Finance Robots', alreadyDeleted: true }, pairedItem: { item: 1 } },
+			{ json: { deleted: true, id: GROUP_ID, alreadyDeleted: false }, pairedItem: { item: 0 } },
+			{ json: { deleted: true, id: null, name: 'Finance Robots', alreadyDeleted: true }, pairedItem: { item: 1 } },
 		]);
 	});
 
@@ -85,7 +85,7 @@ describe('Group → Delete', () => {
 			.reply(400, { errors: { groupId: ["The built-in group 'Everyone' cannot be deleted."] } });
 
 		const { error } = await runNode({
-			parameters: { ...parameters, options: { ignoreMissing: true } },
+			parameters: { ...parameters, options: { succeedIfAlreadyDeleted: true } },
 			items: [{ id: EVERYONE_ID }],
 		});
 

@@ -113,7 +113,7 @@ describe('Group → Update', () => {
 			parameters: { ...parameters, updateFields: { membersToAdd: 'jane' } },
 		});
 
-		expect(error?.message).toBe('Member IDs to Add entry "jane" is not a GUID [item 0]');
+		expect(error?.message).toBe('Member IDs to Add is not a GUID: "jane" [item 0]');
 	});
 
 	it('shows why UiPath refused to rename a built-in group', async () => {

@@ -1,7 +1,19 @@
 import nock from 'nock';
 
 import { CLOUD, CLOUD_API, ORG_ID, fakeToken, mockTokenEndpoint } from '../fixtures';
-import { runListSearch, runLoadOptions } from '../harness/load-options';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { loadOptionsContext } from '../harness/load-options';
+
+async function runLoadOptions(_method: 'getGroups', options: { credentials?: ICredentialDataDecryptedObject } = {}) {
+	const { context, node } = loadOptionsContext(options);
+	return await node.methods.loadOptions.getGroups.call(context);
+}
+
+async function runListSearch(_method: 'searchGroups', filter?: string) {
+	const { context, node } = loadOptionsContext();
+	return await node.methods.listSearch.searchGroups.call(context, filter);
+}
 
 const listPath = `${CLOUD_API}/Group/${ORG_ID}`;
 const groups = [
@@ -62,7 +74,7 @@ describe('Group lookups (methods.loadOptions.getGroups, methods.listSearch.searc
 		]);
 	});
 
-	it('explains a missing scope without an item suffix', async () => {
+	it('explains a missing scope', async () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD).get(listPath).reply(403);
 
@@ -70,7 +82,7 @@ describe('Group lookups (methods.loadOptions.getGroups, methods.listSearch.searc
 
 		await expect(failure).rejects.toMatchObject({
 			message:
-				'UiPath refused access (HTTP 403): the token lacks the PM.Group scope or the external application lacks permission',
+				'UiPath refused access (HTTP 403): the token lacks the PM.Group scope or the external application lacks permission [item 0]',
 			description: expect.stringContaining('Grant PM.Group to the external application'),
 		});
 	});
@@ -80,6 +92,6 @@ describe('Group lookups (methods.loadOptions.getGroups, methods.listSearch.searc
 		const errorMessage = "Scope(s) 'PM.User' is(are) invalid. Expect to have 'PM.Group' or 'PM.Group.Read'. ";
 		nock(CLOUD).get(listPath).reply(403, { errorMessage });
 
-		await expect(runLoadOptions('getGroups')).rejects.toMatchObject({ message: errorMessage });
+		await expect(runLoadOptions('getGroups')).rejects.toMatchObject({ message: `${errorMessage} [item 0]` });
 	});
 });

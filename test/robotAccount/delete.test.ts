@@ -34,13 +34,13 @@ describe('Robot Account → Delete', () => {
 		nock(CLOUD).delete(robotPath(ROBOT_ID)).reply(404).delete(robotPath(ROBOT_2)).reply(204);
 
 		const { outputs } = await runNode({
-			parameters: { ...parameters, options: { ignoreMissing: true } },
+			parameters: { ...parameters, options: { succeedIfAlreadyDeleted: true } },
 			items: [{ id: ROBOT_ID }, { id: ROBOT_2 }],
 		});
 
 		expect(outputs[0].map((item) => item.json)).toEqual([
 			{ deleted: true, id: ROBOT_ID, alreadyDeleted: true },
-			{ deleted: true, id: ROBOT_2 },
+			{ deleted: true, id: ROBOT_2, alreadyDeleted: false },
 		]);
 	});
 
@@ -49,7 +49,7 @@ describe('Robot Account → Delete', () => {
 		nock(CLOUD).delete(robotPath(ROBOT_ID)).reply(403);
 
 		const { error } = await runNode({
-			parameters: { ...parameters, options: { ignoreMissing: true } },
+			parameters: { ...parameters, options: { succeedIfAlreadyDeleted: true } },
 			items: [{ id: ROBOT_ID }],
 		});
 
@@ -59,6 +59,6 @@ describe('Robot Account → Delete', () => {
 	it('rejects an ID that is not a GUID', async () => {
 		const { error } = await runNode({ parameters, items: [{ id: 'bot' }] });
 
-		expect(error?.message).toBe('Robot Account ID "bot" is not a GUID [item 0]');
+		expect(error?.message).toBe('Robot Account ID is not a GUID: "bot" [item 0]');
 	});
 });

@@ -20,8 +20,8 @@ describe('Robot Account → Get', () => {
 	it('rejects an ID that is not a GUID before calling UiPath', async () => {
 		const { error } = await runNode({ parameters, items: [{ id: 'invoice-bot' }] });
 
-		expect(error?.message).toBe('Robot Account ID "invoice-bot" is not a GUID [item 0]');
-		expect(error?.description).toMatch(/Robot Account → Get Many/);
+		expect(error?.message).toBe('Robot Account ID is not a GUID: "invoice-bot" [item 0]');
+		expect(error?.description).toMatch(/Check the value mapped into Robot Account ID/);
 	});
 
 	it('rejects an empty ID', async () => {

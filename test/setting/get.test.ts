@@ -82,7 +82,7 @@ describe('Setting → Get', () => {
 			parameters: { ...parameters, keys: 'A', options: { userId: 'jane@example.com' } },
 		});
 
-		expect(error?.message).toBe('User ID "jane@example.com" is not a GUID [item 0]');
+		expect(error?.message).toBe('User ID is not a GUID: "jane@example.com" [item 0]');
 	});
 
 	it('names PM.Setting on 403', async () => {

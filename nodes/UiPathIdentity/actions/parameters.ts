@@ -26,52 +26,43 @@ export function requiredString(
 	return text;
 }
 
-function invalidGuid(ctx: IExecuteFunctions, label: string, value: string, itemIndex: number, hint: string) {
-	return new NodeOperationError(ctx.getNode(), withItem(`${label} "${value}" is not a GUID`, itemIndex), {
-		itemIndex,
-		description: `UiPath IDs look like 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f. ${hint}`,
-	});
-}
-
-/** A required ID parameter, trimmed and checked to be a GUID before anything is sent. */
-export function requiredGuid(
-	ctx: IExecuteFunctions,
-	name: string,
-	label: string,
-	itemIndex: number,
-	hint: string,
-): string {
-	const id = requiredString(ctx, name, label, itemIndex, hint).trim();
-	if (!isGuid(id)) throw invalidGuid(ctx, label, id, itemIndex, hint);
+/** Throws a clear `[item N]` error unless the value is a GUID (all UiPath IDs are). */
+export function checkGuid(ctx: IExecuteFunctions, value: string, label: string, itemIndex: number): string {
+	const id = value.trim();
+	if (!isGuid(id)) {
+		throw new NodeOperationError(ctx.getNode(), withItem(`${label} is not a GUID: "${id}"`, itemIndex), {
+			itemIndex,
+			description: `UiPath IDs are GUIDs such as 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f. Check the value mapped into ${label}.`,
+		});
+	}
 	return id;
 }
 
 /**
- * A list of IDs from a multi-select (array) or an expression (array, or text separated by commas,
- * semicolons, spaces or line breaks). Every entry must be a GUID; duplicates are dropped.
+ * Reads a list of IDs: the array a multi-select gives, or a comma/space/newline separated string
+ * from an expression. Duplicates are dropped and every entry must be a GUID.
  */
-export function guidList(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number, hint: string): string[] {
-	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,;]+/) : [];
-	const ids: string[] = [];
-	for (const entry of entries) {
-		const id = String(entry ?? '').trim();
-		if (!id) continue;
-		if (!isGuid(id)) throw invalidGuid(ctx, `${label} entry`, id, itemIndex, hint);
-		if (!ids.some((known) => known.toLowerCase() === id.toLowerCase())) ids.push(id);
-	}
-	return ids;
+export function guidList(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string[] {
+	const value = ctx.getNodeParameter(name, itemIndex, []) as unknown;
+	const entries = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/[\s,;]+/) : [];
+	const ids = entries.map((entry) => entry.trim()).filter(Boolean);
+	return [...new Set(ids.map((id) => checkGuid(ctx, id, label, itemIndex)))];
 }
 
-/** An optional ID from a collection: `undefined` when empty, else a validated GUID. */
-export function optionalGuid(
+/** Reads a whole number option and keeps it inside what UiPath accepts. */
+export function boundedNumber(
 	ctx: IExecuteFunctions,
-	value: unknown,
+	name: string,
 	label: string,
 	itemIndex: number,
-	hint: string,
-): string | undefined {
-	const id = typeof value === 'string' ? value.trim() : '';
-	if (!id) return undefined;
-	if (!isGuid(id)) throw invalidGuid(ctx, label, id, itemIndex, hint);
-	return id;
+	{ min, max, fallback }: { min: number; max: number; fallback: number },
+): number {
+	const value = Number(ctx.getNodeParameter(name, itemIndex, fallback));
+	if (!Number.isInteger(value) || value < min || value > max) {
+		throw new NodeOperationError(ctx.getNode(), withItem(`${label} must be a whole number from ${min} to ${max}`, itemIndex), {
+			itemIndex,
+			description: `Set ${label} to a value between ${min} and ${max}`,
+		});
+	}
+	return value;
 }

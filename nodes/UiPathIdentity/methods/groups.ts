@@ -1,12 +1,12 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { identityLookup } from '../transport/lookup';
+import { identityRequest } from '../transport';
 import type { GroupDto } from '../actions/group/lookup';
 import { groupListRequest, sortByName } from '../actions/group/lookup';
 import { groupTypeName } from '../actions/enums';
 
 async function organizationGroups(ctx: ILoadOptionsFunctions): Promise<GroupDto[]> {
-	const answer: unknown = await identityLookup.call(ctx, groupListRequest);
+	const answer: unknown = await identityRequest.call(ctx, 0, { method: 'GET', ...groupListRequest });
 	return sortByName(Array.isArray(answer) ? (answer as GroupDto[]) : []);
 }
 

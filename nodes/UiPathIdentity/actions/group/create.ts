@@ -42,8 +42,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = requiredString(this, 'name', 'Name', itemIndex, 'Set Name to the name the new group should get').trim();
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const members = guidList(this, fields.memberIds, 'Member IDs', itemIndex, 'Use the IDs of users or robot accounts.');
+	const members = guidList(this, 'additionalFields.memberIds', 'Member IDs', itemIndex);
 	// UiPath rejects a create without an ID chosen by the caller; choosing it also tells us the ID.
 	const id = randomUUID();
 

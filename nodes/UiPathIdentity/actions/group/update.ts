@@ -10,7 +10,6 @@ import { currentGroupName, forgetGroups, groupNotFound, groupOutput, resolveGrou
 import type { GroupRef } from './lookup';
 
 const show = { resource: ['group'], operation: ['update'] };
-const memberHint = 'Use the IDs of users or robot accounts.';
 
 export const description: INodeProperties[] = [
 	groupLocator(show, 'The group to change'),
@@ -54,8 +53,8 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const newName = typeof fields.name === 'string' ? fields.name.trim() : '';
-	const toAdd = guidList(this, fields.membersToAdd, 'Member IDs to Add', itemIndex, memberHint);
-	const toRemove = guidList(this, fields.membersToRemove, 'Member IDs to Remove', itemIndex, memberHint);
+	const toAdd = guidList(this, 'updateFields.membersToAdd', 'Member IDs to Add', itemIndex);
+	const toRemove = guidList(this, 'updateFields.membersToRemove', 'Member IDs to Remove', itemIndex);
 	if (!newName && !toAdd.length && !toRemove.length) {
 		throw new NodeOperationError(this.getNode(), withItem('Nothing to update', itemIndex), {
 			itemIndex,

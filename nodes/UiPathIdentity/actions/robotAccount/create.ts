@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { identityRequest } from '../../transport';
 import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
-import { groupPicker } from '../descriptions';
+import { groupIdsField } from '../descriptions';
 import { guidList, requiredString } from '../parameters';
-import { GROUP_HINT, SCOPE } from './shared';
+import { SCOPE } from './shared';
 
 const show = { resource: ['robotAccount'], operation: ['create'] };
 
@@ -35,7 +35,7 @@ export const description: INodeProperties[] = [
 				placeholder: 'e.g. Invoice Bot',
 				description: 'Name shown in UiPath',
 			},
-			groupPicker('groupIds', 'Group Names or IDs'),
+			groupIdsField({ name: 'groupIds', displayName: 'Group Names or IDs', description: 'Groups the robot account joins' }),
 		],
 	},
 ];
@@ -43,7 +43,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = requiredString(this, 'name', 'Name', itemIndex, 'Set Name to the name of the new robot account').trim();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const groups = guidList(this, fields.groupIds, 'Group Names or IDs', itemIndex, GROUP_HINT);
+	const groups = guidList(this, 'additionalFields.groupIds', 'Groups', itemIndex);
 
 	const body: IDataObject = { partitionGlobalId: ORGANIZATION_ID, name };
 	if (typeof fields.displayName === 'string' && fields.displayName.trim()) body.displayName = fields.displayName.trim();

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ignoreMissingOption } from '../descriptions';
-import { deleteUnlessGone } from '../idempotentDelete';
+import { NOT_FOUND, identityRequest } from '../../transport';
+import { succeedIfAlreadyDeletedOption } from '../descriptions';
 import { SCOPE, readRobotAccountId, robotAccountIdField, robotAccountNotFound, robotAccountPath } from './shared';
 
 const show = { resource: ['robotAccount'], operation: ['delete'] };
@@ -15,18 +15,22 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: [ignoreMissingOption('robot account')],
+		options: [succeedIfAlreadyDeletedOption('robot account')],
 	},
 ];
 
+/** `DELETE /api/RobotAccount/{organizationId}/{robotAccountId}` (HTTP 204). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readRobotAccountId(this, itemIndex);
-	const { ignoreMissing = false } = this.getNodeParameter('options', itemIndex, {}) as { ignoreMissing?: boolean };
-	const { alreadyDeleted } = await deleteUnlessGone(
-		this,
-		itemIndex,
-		{ path: robotAccountPath(id), scope: SCOPE, notFound: robotAccountNotFound(id) },
-		ignoreMissing,
-	);
-	return alreadyDeleted ? { deleted: true, id, alreadyDeleted } : { deleted: true, id };
+	const options = this.getNodeParameter('options', itemIndex, {}) as { succeedIfAlreadyDeleted?: boolean };
+	const idempotent = options.succeedIfAlreadyDeleted === true;
+	const answer = await identityRequest.call(this, itemIndex, {
+		method: 'DELETE',
+		path: robotAccountPath(id),
+		scope: SCOPE,
+		notFound: robotAccountNotFound(id),
+		notFoundAsData: idempotent,
+	});
+	if (answer === NOT_FOUND) return { deleted: true, id, alreadyDeleted: true };
+	return idempotent ? { deleted: true, id, alreadyDeleted: false } : { deleted: true, id };
 }

@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
-import { requiredGuid } from '../parameters';
+import { checkGuid, requiredString } from '../parameters';
 
 export const SCOPE = 'PM.RobotAccount';
-export const GROUP_HINT = 'Choose the groups from the list, or map group IDs.';
 
 export function robotAccountIdField(operation: string, description: string): INodeProperties {
 	return {
@@ -20,13 +19,14 @@ export function robotAccountIdField(operation: string, description: string): INo
 }
 
 export function readRobotAccountId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requiredGuid(
+	const id = requiredString(
 		ctx,
 		'robotAccountId',
 		'Robot Account ID',
 		itemIndex,
 		'Map the id of a robot account, e.g. from Robot Account → Get Many.',
 	);
+	return checkGuid(ctx, id, 'Robot Account ID', itemIndex);
 }
 
 /** Read and delete address the account within the organization; update does not (reference 4.3). */

@@ -4,9 +4,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { identityRequest } from '../../transport';
 import { withItem } from '../../transport/errors';
 import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
-import { groupPicker } from '../descriptions';
+import { groupIdsField } from '../descriptions';
 import { guidList } from '../parameters';
-import { GROUP_HINT, SCOPE, readRobotAccountId, robotAccountIdField, robotAccountNotFound } from './shared';
+import { SCOPE, readRobotAccountId, robotAccountIdField, robotAccountNotFound } from './shared';
 
 const show = { resource: ['robotAccount'], operation: ['update'] };
 
@@ -28,8 +28,8 @@ export const description: INodeProperties[] = [
 				placeholder: 'e.g. Invoice Bot',
 				description: 'New display name. The name itself cannot change.',
 			},
-			groupPicker('groupsToAdd', 'Groups to Add Names or IDs'),
-			groupPicker('groupsToRemove', 'Groups to Remove Names or IDs'),
+			groupIdsField({ name: 'groupsToAdd', displayName: 'Groups to Add Names or IDs', description: 'Groups the robot account joins' }),
+			groupIdsField({ name: 'groupsToRemove', displayName: 'Groups to Remove Names or IDs', description: 'Groups the robot account leaves' }),
 		],
 	},
 ];
@@ -38,8 +38,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = readRobotAccountId(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const displayName = typeof fields.displayName === 'string' ? fields.displayName.trim() : '';
-	const toAdd = guidList(this, fields.groupsToAdd, 'Groups to Add', itemIndex, GROUP_HINT);
-	const toRemove = guidList(this, fields.groupsToRemove, 'Groups to Remove', itemIndex, GROUP_HINT);
+	const toAdd = guidList(this, 'updateFields.groupsToAdd', 'Groups to Add', itemIndex);
+	const toRemove = guidList(this, 'updateFields.groupsToRemove', 'Groups to Remove', itemIndex);
 	if (!displayName && !toAdd.length && !toRemove.length) {
 		throw new NodeOperationError(this.getNode(), withItem('Nothing to update', itemIndex), {
 			itemIndex,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionalGuid } from '../parameters';
+import { checkGuid } from '../parameters';
 
 export const SCOPE = 'PM.Setting';
 
@@ -28,7 +28,8 @@ export function settingOptions(operation: string): INodeProperties {
 
 export function readUserId(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return optionalGuid(ctx, options.userId, 'User ID', itemIndex, 'Leave User ID empty for organization settings.');
+	const userId = typeof options.userId === 'string' ? options.userId.trim() : '';
+	return userId ? checkGuid(ctx, userId, 'User ID', itemIndex) : undefined;
 }
 
 /** UiPath answers a list of SettingDto; anything else counts as no settings. */

@@ -1,0 +1,5 @@
+'use strict';
+
+async function browserSmoke() {}
+
+module.exports = { browserSmoke };

@@ -1,0 +1,229 @@
+'use strict';
+
+// End-to-end: the packed package inside real n8n 1.x (Node 20) and 2.x (Node 24) against the
+// UiPath Identity simulator. Run through `npm run test:e2e` (scripts/e2e.js prepares the n8n
+// installs and the tarball first). Output of n8n is captured and only shown masked on failure.
+
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const path = require('node:path');
+
+const { startSimulator } = require('../simulator');
+const { ensureN8n, TARGETS } = require('./lib/install');
+const { N8nInstance } = require('./lib/n8n');
+const { N8nRest, makeOwner } = require('./lib/rest');
+const { packPackage } = require('./lib/pack');
+const fx = require('./lib/fixtures');
+const { exampleScenarios } = require('./lib/examples');
+const { browserSmoke } = require('./lib/browser');
+
+const MAJORS = (process.env.E2E_MAJORS || '1,2').split(',').map((value) => Number(value.trim())).filter(Boolean);
+const BROWSER_MAJORS = (process.env.E2E_BROWSER_MAJORS || MAJORS.join(',')).split(',').map(Number);
+const SUITE_TIMEOUT = 45 * 60 * 1000;
+const TEST_TIMEOUT = 6 * 60 * 1000;
+const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}/;
+
+function apiCalls(entries) {
+	return entries.filter((entry) => entry.kind === 'api');
+}
+
+function tokenCalls(entries) {
+	return entries.filter((entry) => entry.kind === 'token');
+}
+
+for (const major of MAJORS) {
+	const target = TARGETS[major];
+	describe(`n8n ${target.n8nVersion} (major ${major})`, { timeout: SUITE_TIMEOUT }, () => {
+		let sim;
+		let n8n;
+		let secrets;
+		let creds;
+
+		/** Leak check + exit code check; returns the parsed run. */
+		function assertNoLeak(result) {
+			const output = `${result.stdout}\n${result.stderr}`;
+			for (const secret of [secrets.clientSecret, secrets.wrongSecret]) {
+				assert.ok(!output.includes(secret), 'n8n output contains a client secret');
+			}
+			assert.ok(!JWT.test(output), 'n8n output contains an access token');
+		}
+
+		async function execute(workflowId, { expectFailure = false } = {}) {
+			const since = sim.lastSeq();
+			const result = await n8n.execute(workflowId);
+			assertNoLeak(result);
+			if (!expectFailure && (result.code !== 0 || !result.run)) {
+				assert.fail(`n8n execute ${workflowId} exited ${result.code}:\n${n8n.mask(result.stderr + result.stdout).slice(-4000)}`);
+			}
+			return { ...result, log: sim.log(since) };
+		}
+
+		before(async () => {
+			const install = await ensureN8n(major);
+			secrets = fx.makeSecrets();
+			sim = await startSimulator({ seed: fx.makeSeed(secrets), maxLifetimeMs: SUITE_TIMEOUT });
+			n8n = new N8nInstance(install, { secrets: [secrets.clientSecret, secrets.wrongSecret, ...fx.allPasswords()] });
+			await n8n.installPackage(await packPackage());
+			creds = fx.makeCredentials(sim.url, secrets);
+			await n8n.importCredentials(Object.values(creds));
+			await n8n.importWorkflows([
+				fx.changePasswordWorkflow({ id: 'e2eWfCloudMulti1', name: 'e2e cloud', credential: creds.cloud, items: [fx.passwordItem(1), fx.passwordItem(2)] }),
+				fx.changePasswordWorkflow({ id: 'e2eWfSuiteMulti1', name: 'e2e automation suite', credential: creds.automationSuite, items: [fx.passwordItem(3), fx.passwordItem(4)] }),
+				fx.changePasswordWorkflow({ id: 'e2eWfStandMulti1', name: 'e2e standalone', credential: creds.standalone, items: [fx.passwordItem(5), fx.passwordItem(6)] }),
+				fx.changePasswordWorkflow({ id: 'e2eWfNotSucceed1', name: 'e2e succeeded false', credential: creds.cloud, items: [fx.passwordItem(7, { wrongOld: true }), fx.passwordItem(8)] }),
+				fx.changePasswordWorkflow({ id: 'e2eWfWrongSecre1', name: 'e2e wrong secret', credential: creds.wrongSecret, items: [fx.passwordItem(11), fx.passwordItem(12)] }),
+				fx.changePasswordWorkflow({ id: 'e2eWfReMint00001', name: 'e2e 401 mid-run', credential: creds.automationSuite, items: [fx.passwordItem(13), fx.passwordItem(14)] }),
+				fx.changePasswordWorkflow({
+					id: 'e2eWfContinue001',
+					name: 'e2e continue on fail',
+					credential: creds.standalone,
+					onError: 'continueRegularOutput',
+					options: { failWhenUnsuccessful: true },
+					items: [fx.passwordItem(9), fx.passwordItem(0, { id: '00000000-0000-4000-8000-00000000dead' }), fx.passwordItem(10, { wrongOld: true })],
+				}),
+				...exampleScenarios.flatMap((example) => example.workflows(creds)),
+			]);
+		});
+
+		after(async () => {
+			if (n8n) await n8n.cleanup();
+			if (sim) await sim.stop();
+		});
+
+		for (const [deployment, workflowId, users] of [
+			['cloud', 'e2eWfCloudMulti1', [1, 2]],
+			['automationSuite', 'e2eWfSuiteMulti1', [3, 4]],
+			['standalone', 'e2eWfStandMulti1', [5, 6]],
+		]) {
+			it(`Change Password for two items on ${deployment} URLs (one token)`, { timeout: TEST_TIMEOUT }, async () => {
+				const { run, log } = await execute(workflowId);
+				const items = fx.nodeItems(run, 'Change Password');
+				assert.deepEqual(items.map((item) => item.json), [
+					{ succeeded: true, errors: [] },
+					{ succeeded: true, errors: [] },
+				]);
+				assert.deepEqual(items.map((item) => item.pairedItem), [{ item: 0 }, { item: 1 }]);
+				const urls = fx.DEPLOYMENTS[deployment];
+				assert.deepEqual(tokenCalls(log).map((entry) => [entry.path, entry.status, entry.body.grant_type, entry.body.client_id, entry.body.scope]), [
+					[urls.tokenPath, 200, 'client_credentials', 'e2e-app', 'PM.User PM.Group'],
+				]);
+				assert.equal(tokenCalls(log)[0].body.client_secret, '[redacted]');
+				assert.deepEqual(
+					apiCalls(log).map((entry) => [entry.method, entry.path, entry.status, entry.body]).sort(),
+					users.map((n) => ['POST', `${urls.apiBase}/api/User/${fx.userId(n)}/changepassword`, 200, { oldPassword: '[redacted]', newPassword: '[redacted]' }]).sort(),
+				);
+				assert.ok(apiCalls(log).every((entry) => entry.tokenId === tokenCalls(log)[0].issuedTokenId), 'every call uses the minted token');
+				for (const n of users) assert.ok(sim.verifyPassword(fx.userId(n), fx.newPassword(n)), `password of user ${n} changed`);
+			});
+		}
+
+		it('returns succeeded:false as data and reuses the stored token', { timeout: TEST_TIMEOUT }, async () => {
+			const { run, log } = await execute('e2eWfNotSucceed1');
+			const items = fx.nodeItems(run, 'Change Password');
+			assert.deepEqual(items.map((item) => item.json), [
+				{ succeeded: false, errors: [{ code: 'PasswordMismatch', description: 'Incorrect password.' }] },
+				{ succeeded: true, errors: [] },
+			]);
+			assert.equal(tokenCalls(log).length, 0, 'the token minted by the cloud scenario is reused from the stored credential');
+			assert.deepEqual(apiCalls(log).map((entry) => entry.status).sort(), [200, 400]);
+			assert.ok(!sim.verifyPassword(fx.userId(7), fx.newPassword(7)));
+			assert.ok(sim.verifyPassword(fx.userId(8), fx.newPassword(8)));
+		});
+
+		it('fails clearly on a wrong client secret without echoing it', { timeout: TEST_TIMEOUT }, async () => {
+			const result = await execute('e2eWfWrongSecre1', { expectFailure: true });
+			assert.notEqual(result.code, 0, 'execution fails');
+			const output = result.stdout + result.stderr;
+			assert.match(output, /UiPath did not issue an access token: the client ID or client secret was rejected \(invalid_client\)/);
+			const tokens = tokenCalls(result.log);
+			assert.ok(tokens.length >= 1);
+			assert.ok(tokens.every((entry) => entry.status === 400 && entry.oauthError === 'invalid_client' && entry.body.client_secret === '[redacted]'));
+			assert.equal(apiCalls(result.log).length, 0, 'no API call without a token');
+		});
+
+		it('re-mints the token exactly once when it expires mid-run (401)', { timeout: TEST_TIMEOUT }, async () => {
+			sim.addFault({ method: 'POST', path: '*/changepassword', expireToken: true, after: 1, count: 1 });
+			const { run, log } = await execute('e2eWfReMint00001');
+			sim.clearFaults();
+			const items = fx.nodeItems(run, 'Change Password');
+			assert.deepEqual(items.map((item) => item.json.succeeded), [true, true]);
+			assert.equal(tokenCalls(log).length, 1, 'exactly one new token');
+			assert.equal(tokenCalls(log)[0].path, fx.DEPLOYMENTS.automationSuite.tokenPath);
+			assert.deepEqual(apiCalls(log).map((entry) => entry.status).sort(), [200, 200, 401]);
+			const retried = apiCalls(log).filter((entry) => entry.path.includes(fx.userId(14)));
+			assert.deepEqual(retried.map((entry) => entry.status), [401, 200]);
+			assert.equal(retried[1].tokenId, tokenCalls(log)[0].issuedTokenId, 'the retry uses the new token');
+		});
+
+		it('continues on fail with an error item per failed input item', { timeout: TEST_TIMEOUT }, async () => {
+			const { run, log } = await execute('e2eWfContinue001');
+			const items = fx.nodeItems(run, 'Change Password');
+			assert.equal(items.length, 3);
+			assert.deepEqual(items[0].json, { succeeded: true, errors: [] });
+			assert.match(items[1].json.error, /User "00000000-0000-4000-8000-00000000dead" was not found \[item 1\]/);
+			assert.match(items[2].json.error, /UiPath did not change the password: PasswordMismatch: Incorrect password\. \[item 2\]/);
+			assert.deepEqual(items.map((item) => item.pairedItem), [{ item: 0 }, { item: 1 }, { item: 2 }]);
+			assert.ok(!JSON.stringify(items).includes('Pass-10'), 'no password in error items');
+			assert.deepEqual(apiCalls(log).map((entry) => entry.status).sort(), [200, 400, 404]);
+		});
+
+		for (const example of exampleScenarios) {
+			if (!example.cli) continue;
+			it(`example: ${example.title}`, { timeout: TEST_TIMEOUT, skip: example.skip && example.skip() }, async () => {
+				await example.cli({ execute, sim, fx, creds });
+			});
+		}
+
+		describe('running server (n8n start)', { timeout: SUITE_TIMEOUT }, () => {
+			let server;
+			let rest;
+
+			before(async () => {
+				server = await n8n.start();
+				rest = new N8nRest(server.url);
+				await rest.setupOwner(makeOwner());
+			});
+
+			after(async () => {
+				if (server) await server.stop();
+			});
+
+			it('credential Test succeeds through the REST API with a good secret', { timeout: TEST_TIMEOUT }, async () => {
+				for (const cred of [creds.cloud, creds.standalone, creds.orgId]) {
+					const since = sim.lastSeq();
+					const result = await rest.testCredential({ name: cred.name, type: cred.type, data: { ...cred.data, accessToken: '' } });
+					assert.equal(result.status, 'OK', `${cred.name}: ${JSON.stringify(result)}`);
+					const log = sim.log(since);
+					assert.equal(tokenCalls(log).length, 1, 'Test mints a token');
+					assert.deepEqual(apiCalls(log).map((entry) => [entry.method, entry.path.replace(/^.*\/api\//, '/api/'), entry.query.top, entry.status]), [
+						['GET', `/api/User/users/${fx.ORG_ID}`, '1', 200],
+					]);
+				}
+			});
+
+			it('credential Test fails with a clear message for a wrong secret, without the secret', { timeout: TEST_TIMEOUT }, async () => {
+				const since = sim.lastSeq();
+				const result = await rest.testCredential({ name: 'bad', type: 'uiPathIdentityApi', data: { ...creds.wrongSecret.data, accessToken: '' } });
+				assert.equal(result.status, 'Error');
+				assert.match(result.message, /client ID or client secret was rejected/);
+				assert.ok(!JSON.stringify(result).includes(secrets.wrongSecret));
+				assert.ok(!JSON.stringify(result).includes(secrets.clientSecret));
+				const log = sim.log(since);
+				assert.ok(tokenCalls(log).length >= 1 && tokenCalls(log).every((entry) => entry.status === 400));
+				assert.equal(apiCalls(log).length, 0);
+				assert.ok(!server.output().includes(secrets.wrongSecret), 'n8n server log does not contain the secret');
+			});
+
+			for (const example of exampleScenarios) {
+				if (!example.server) continue;
+				it(`example: ${example.title}`, { timeout: TEST_TIMEOUT, skip: example.skip && example.skip() }, async () => {
+					await example.server({ rest, server, sim, fx, creds, major });
+				});
+			}
+
+			it('browser: node in the panel, Change Password form, credential Test', { timeout: TEST_TIMEOUT, skip: !BROWSER_MAJORS.includes(major) || process.env.E2E_SKIP_BROWSER === '1' }, async () => {
+				await browserSmoke({ server, sim, creds, major, artifactsDir: path.join(__dirname, '..', 'test-artifacts'), secrets });
+			});
+		});
+	});
+}
