@@ -160,3 +160,60 @@ export function succeedIfAlreadyDeletedOption(noun: string): INodeProperties {
 		description: `Whether to succeed with alreadyDeleted: true when the ${noun} does not exist (e.g. removed by an earlier run), so re-running a flow is safe`,
 	};
 }
+
+/**
+ * Profile fields of a user, shared by User → Create, Create Many and Update. Callers merge them
+ * with their own fields through `byDisplayName`, so every collection stays alphabetical.
+ */
+export const userProfileFields: INodeProperties[] = [
+	{
+		displayName: 'Bypass Basic Auth Restriction',
+		name: 'bypassBasicAuthRestriction',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether the user may sign in with username and password when the organization restricts basic authentication',
+	},
+	{
+		displayName: 'Display Name',
+		name: 'displayName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Jane Doe',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		default: '',
+		placeholder: 'name@email.com',
+		description: 'Email address; on Automation Cloud users sign in with it',
+	},
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Jane',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Doe',
+	},
+];
+
+/** The UiPath body field of each text field in `userProfileFields`. */
+export const USER_PROFILE_API_FIELDS: Record<string, string> = {
+	displayName: 'displayName',
+	email: 'email',
+	firstName: 'name',
+	lastName: 'surname',
+};
+
+/** Sorts collection options alphabetically, as n8n's UX guidelines ask. */
+export function byDisplayName(options: INodeProperties[]): INodeProperties[] {
+	return [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
