@@ -1,8 +1,7 @@
-import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
-import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
+import { ORGANIZATION_ID, apiPath, newGuid } from '../../transport/urls';
 import { guidList, requiredString } from '../parameters';
 import { forgetGroups, groupOutput } from './lookup';
 
@@ -44,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const name = requiredString(this, 'name', 'Name', itemIndex, 'Set Name to the name the new group should get').trim();
 	const members = guidList(this, 'additionalFields.memberIds', 'Member IDs', itemIndex);
 	// UiPath rejects a create without an ID chosen by the caller; choosing it also tells us the ID.
-	const id = randomUUID();
+	const id = newGuid();
 
 	const body: IDataObject = { id, partitionGlobalId: ORGANIZATION_ID, name };
 	if (members.length) body.directoryUserMemberIDs = members;
