@@ -3,8 +3,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { directoryDescription } from './actions/directory';
 import { router } from './actions/router';
+import { groupDescription } from './actions/group';
+import { robotAccountDescription } from './actions/robotAccount';
+import { settingDescription } from './actions/setting';
 import { userDescription } from './actions/user';
-import { searchUsers } from './methods/users';
+import { listSearch, loadOptions } from './methods';
 import { requestOptionsDescription } from './transport/options';
 
 export class UiPathIdentity implements INodeType {
@@ -29,19 +32,23 @@ export class UiPathIdentity implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Directory', value: 'directory' },
+					{ name: 'Group', value: 'group' },
+					{ name: 'Robot Account', value: 'robotAccount' },
+					{ name: 'Setting', value: 'setting' },
 					{ name: 'User', value: 'user' },
 				],
 				default: 'user',
 			},
 			...directoryDescription,
+			...groupDescription,
+			...robotAccountDescription,
+			...settingDescription,
 			...userDescription,
 			requestOptionsDescription,
 		],
 	};
 
-	methods = {
-		listSearch: { searchUsers },
-	};
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -111,3 +111,109 @@ export function batchSizeOption(maximum: number, fallback: number): INodePropert
 		description: `How many input items go into one request to UiPath (at most ${maximum}). Fewer requests use less of the rate limit; a rejected request fails all items in it.`,
 	};
 }
+
+/** Group picker: From list (searchable), By ID (GUID), By Name (exact, resolved at run time). */
+export function groupLocator(show: Show, description: string): INodeProperties {
+	return {
+		displayName: 'Group',
+		name: 'groupId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a group...',
+				typeOptions: { searchListMethod: 'searchGroups', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 0b7c1a6e-5d4f-4e3a-9b2c-1d0e9f8a7b6c',
+				validation: [
+					{ type: 'regex', properties: { regex: GUID_PATTERN, errorMessage: 'Enter a group ID (a GUID)' } },
+				],
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'e.g. Finance Robots',
+				hint: 'The exact group name, including upper and lower case',
+			},
+		],
+	};
+}
+
+/** For an Options collection of a delete: succeed when the object is already gone (as User → Delete). */
+export function succeedIfAlreadyDeletedOption(noun: string): INodeProperties {
+	return {
+		displayName: 'Succeed If Already Deleted',
+		name: 'succeedIfAlreadyDeleted',
+		type: 'boolean',
+		default: false,
+		description: `Whether to succeed with alreadyDeleted: true when the ${noun} does not exist (e.g. removed by an earlier run), so re-running a flow is safe`,
+	};
+}
+
+/**
+ * Profile fields of a user, shared by User → Create, Create Many and Update. Callers merge them
+ * with their own fields through `byDisplayName`, so every collection stays alphabetical.
+ */
+export const userProfileFields: INodeProperties[] = [
+	{
+		displayName: 'Bypass Basic Auth Restriction',
+		name: 'bypassBasicAuthRestriction',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether the user may sign in with username and password when the organization restricts basic authentication',
+	},
+	{
+		displayName: 'Display Name',
+		name: 'displayName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Jane Doe',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		default: '',
+		placeholder: 'name@email.com',
+		description: 'Email address; on Automation Cloud users sign in with it',
+	},
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Jane',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Doe',
+	},
+];
+
+/** The UiPath body field of each text field in `userProfileFields`. */
+export const USER_PROFILE_API_FIELDS: Record<string, string> = {
+	displayName: 'displayName',
+	email: 'email',
+	firstName: 'name',
+	lastName: 'surname',
+};
+
+/** Sorts collection options alphabetically, as n8n's UX guidelines ask. */
+export function byDisplayName(options: INodeProperties[]): INodeProperties[] {
+	return [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}

@@ -4,11 +4,17 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { toNodeError, withItem } from '../transport/errors';
 import { readRequestSettings } from '../transport/options';
 import { directoryOperations } from './directory';
+import { groupOperations } from './group';
+import { robotAccountOperations } from './robotAccount';
+import { settingOperations } from './setting';
 import type { IdentityOperation } from './types';
 import { userOperations } from './user';
 
 const operations: Record<string, Record<string, IdentityOperation>> = {
 	directory: directoryOperations,
+	group: groupOperations,
+	robotAccount: robotAccountOperations,
+	setting: settingOperations,
 	user: userOperations,
 };
 

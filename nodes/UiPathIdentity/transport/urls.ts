@@ -1,4 +1,5 @@
-import { UserError, randomInt } from 'n8n-workflow';
+import { randomUUID } from 'crypto';
+import { UserError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 export type Deployment = 'cloud' | 'automationSuite' | 'standalone';
@@ -27,15 +28,11 @@ export function isGuid(value: string): boolean {
 }
 
 /**
- * A random version 4 GUID. UiPath's create endpoints answer without the new ID (or require the
- * caller to choose it), so the node generates it. `randomInt` draws from the crypto source.
+ * A random GUID. UiPath's create endpoints answer without the new ID (or require the caller to
+ * choose it), so the node generates it.
  */
 export function newGuid(): string {
-	const bytes = Array.from({ length: 16 }, () => randomInt(256));
-	bytes[6] = (bytes[6] & 0x0f) | 0x40;
-	bytes[8] = (bytes[8] & 0x3f) | 0x80;
-	const hex = bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('');
-	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+	return randomUUID();
 }
 
 /** Joins path segments, percent-encoding each one so an ID can never reach another endpoint. */

@@ -1,15 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { identityRequest } from '../../transport';
 import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
 import { returnAllAndLimit, simplifyField } from '../descriptions';
-import type { UserPage } from './locator';
+import { fetchPages, readListLimit } from '../paging';
 import { userOutput } from './output';
 
 const show = { resource: ['user'], operation: ['getMany'] };
-
-/** UiPath's largest page; without `top` it silently returns only 10 users (reference 8.4.6). */
-const MAX_PAGE = 1000;
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit(show),
@@ -71,8 +67,6 @@ export const description: INodeProperties[] = [
 
 /** `GET /api/User/users/{organization}`, page by page until the limit or the last page. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
@@ -82,20 +76,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.sortBy) qs.sortBy = options.sortBy;
 	if (options.sortOrder) qs.sortOrder = options.sortOrder;
 
-	const users: IDataObject[] = [];
-	for (;;) {
-		const top = Math.min(MAX_PAGE, limit - users.length);
-		const page = (await identityRequest.call(this, itemIndex, {
-			method: 'GET',
-			path: apiPath('User', 'users', ORGANIZATION_ID),
-			qs: { ...qs, top, skip: users.length },
-			scope: 'PM.User',
-		})) as UserPage;
-		const results = page.results ?? [];
-		users.push(...results.slice(0, top));
-		// Advance by what arrived, not by `top`: a short page is the last one.
-		const reachedTotal = typeof page.totalCount === 'number' && users.length >= page.totalCount;
-		if (results.length < top || users.length >= limit || reachedTotal) break;
-	}
+	const users = await fetchPages(
+		this,
+		itemIndex,
+		{ method: 'GET', path: apiPath('User', 'users', ORGANIZATION_ID), qs, scope: 'PM.User' },
+		readListLimit(this, itemIndex),
+	);
 	return users.map((user) => userOutput(user, simplify));
 }

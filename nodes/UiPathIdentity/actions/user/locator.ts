@@ -5,6 +5,7 @@ import { identityRequest } from '../../transport';
 import { withItem } from '../../transport/errors';
 import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
 import { checkGuid } from '../parameters';
+import { MAX_PAGE_SIZE } from '../paging';
 
 /** One page of `GET /api/User/users/{organization}`. */
 export interface UserPage {
@@ -57,7 +58,7 @@ export async function findUserIdByEmail(
 	const page = (await identityRequest.call(ctx, itemIndex, {
 		method: 'GET',
 		path: apiPath('User', 'users', ORGANIZATION_ID),
-		qs: { searchTerm: email, top: 1000 },
+		qs: { searchTerm: email, top: MAX_PAGE_SIZE },
 		scope: 'PM.User',
 	})) as UserPage;
 	const wanted = email.toLowerCase();

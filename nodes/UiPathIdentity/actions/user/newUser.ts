@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { newGuid } from '../../transport/urls';
-import { groupIdsField } from '../descriptions';
+import { USER_PROFILE_API_FIELDS, byDisplayName, groupIdsField, userProfileFields } from '../descriptions';
 import { guidList, requiredString } from '../parameters';
 
 /** Fields of a new user, shared by Create (one request per user) and Create Many (BulkCreate). */
@@ -42,50 +42,15 @@ export function newUserDescription(operation: string, { withPassword }: { withPa
 			placeholder: 'Add Field',
 			default: {},
 			displayOptions: { show },
-			options: [
-				{
-					displayName: 'Bypass Basic Auth Restriction',
-					name: 'bypassBasicAuthRestriction',
-					type: 'boolean',
-					default: false,
-					description: 'Whether the user may sign in with username and password when the organization restricts basic authentication',
-				},
-				{
-					displayName: 'Display Name',
-					name: 'displayName',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Jane Doe',
-				},
-				{
-					displayName: 'Email',
-					name: 'email',
-					type: 'string',
-					default: '',
-					placeholder: 'name@email.com',
-					description: 'Email address; on Automation Cloud users sign in with it',
-				},
-				{
-					displayName: 'First Name',
-					name: 'firstName',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Jane',
-				},
+			options: byDisplayName([
+				...userProfileFields,
 				groupIdsField({
 					name: 'groupIds',
 					displayName: 'Group Names or IDs',
 					description: 'Groups the new user joins',
 				}),
-				{
-					displayName: 'Last Name',
-					name: 'lastName',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Doe',
-				},
 				...(withPassword ? passwordFields : []),
-			],
+			]),
 		},
 	];
 }
@@ -104,13 +69,7 @@ export function readNewUser(ctx: IExecuteFunctions, itemIndex: number): NewUser 
 	const userName = requiredString(ctx, 'userName', 'Username', itemIndex, 'Set Username to the sign-in name of the new user');
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { id: newGuid(), userName: userName.trim() };
-	const text: Array<[string, string]> = [
-		['email', 'email'],
-		['firstName', 'name'],
-		['lastName', 'surname'],
-		['displayName', 'displayName'],
-	];
-	for (const [field, apiField] of text) {
+	for (const [field, apiField] of Object.entries(USER_PROFILE_API_FIELDS)) {
 		const value = typeof fields[field] === 'string' ? (fields[field] as string).trim() : '';
 		if (value) body[apiField] = value;
 	}

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { withItem } from '../../transport/errors';
-import { groupIdsField, userLocator } from '../descriptions';
+import { USER_PROFILE_API_FIELDS, byDisplayName, groupIdsField, userLocator, userProfileFields } from '../descriptions';
 import { guidList } from '../parameters';
 import { resolveUserId } from './locator';
 import { putUser } from './mutation';
@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show },
-		options: [
+		options: byDisplayName([
 			{
 				displayName: 'Active',
 				name: 'isActive',
@@ -31,63 +31,21 @@ export const description: INodeProperties[] = [
 				displayName: 'Add to Group Names or IDs',
 				description: 'Groups the user joins',
 			}),
-			{
-				displayName: 'Bypass Basic Auth Restriction',
-				name: 'bypassBasicAuthRestriction',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the user may sign in with username and password when the organization restricts basic authentication',
-			},
-			{
-				displayName: 'Display Name',
-				name: 'displayName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Jane Doe',
-			},
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				default: '',
-				placeholder: 'name@email.com',
-			},
-			{
-				displayName: 'First Name',
-				name: 'firstName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Jane',
-			},
-			{
-				displayName: 'Last Name',
-				name: 'lastName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Doe',
-			},
+			...userProfileFields,
 			groupIdsField({
 				name: 'groupIdsToRemove',
 				displayName: 'Remove From Group Names or IDs',
 				description: 'Groups the user leaves',
 			}),
-		],
+		]),
 	},
 ];
-
-/** UpdateUserCommand field for each text field of Update Fields. */
-const TEXT_FIELDS: Record<string, string> = {
-	displayName: 'displayName',
-	email: 'email',
-	firstName: 'name',
-	lastName: 'surname',
-};
 
 /** `PUT /api/User/{id}` with only the fields the user added: UiPath reads a missing field as "unchanged". */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
-	for (const [field, apiField] of Object.entries(TEXT_FIELDS)) {
+	for (const [field, apiField] of Object.entries(USER_PROFILE_API_FIELDS)) {
 		// An empty string is sent on purpose: it is the only way to clear a value (null means unchanged).
 		if (typeof fields[field] === 'string') body[apiField] = (fields[field] as string).trim();
 	}
