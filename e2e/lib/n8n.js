@@ -103,7 +103,8 @@ class N8nInstance {
 	constructor(install, options = {}) {
 		this.install = install;
 		this.secrets = options.secrets || [];
-		this.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-uipath-e2e-${install.major}x-`));
+		this.userFolder = options.userFolder || fs.mkdtempSync(path.join(os.tmpdir(), `n8n-uipath-e2e-${install.major}x-`));
+		this.keepUserFolder = Boolean(options.userFolder);
 		this.nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
 		this.children = new Set();
 	}
@@ -274,7 +275,7 @@ class N8nInstance {
 				/* gone */
 			}
 		}
-		if (!process.env.E2E_KEEP_USER_FOLDER) fs.rmSync(this.userFolder, { recursive: true, force: true });
+		if (!process.env.E2E_KEEP_USER_FOLDER && !this.keepUserFolder) fs.rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }
 
