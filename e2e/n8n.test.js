@@ -221,7 +221,7 @@ for (const major of MAJORS) {
 
 			for (const example of exampleScenarios) {
 				if (!example.server) continue;
-				it(`example: ${example.title}`, { timeout: TEST_TIMEOUT, skip: example.skip && example.skip() }, async () => {
+				it(`example: ${example.title}`, { timeout: TEST_TIMEOUT, skip: example.skip && example.skip(major) }, async () => {
 					await example.server({ rest, server, demoSim });
 				});
 			}

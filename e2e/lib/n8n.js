@@ -203,9 +203,12 @@ class N8nInstance {
 	 */
 	async start({ timeoutMs = 4 * 60 * 1000, maxLifetimeMs = 30 * 60 * 1000, port, env = {} } = {}) {
 		const listenPort = port || (await freePort());
+		// n8n's task broker listens too (default 5679): give it its own free port.
+		let brokerPort = await freePort();
+		while (brokerPort === listenPort) brokerPort = await freePort();
 		const child = spawn(this.install.nodeBinary, [this.install.n8nBin, 'start'], {
 			cwd: this.userFolder,
-			env: this.env({ N8N_PORT: String(listenPort), N8N_EDITOR_BASE_URL: `http://127.0.0.1:${listenPort}`, WEBHOOK_URL: `http://127.0.0.1:${listenPort}/`, ...env }),
+			env: this.env({ N8N_PORT: String(listenPort), N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_EDITOR_BASE_URL: `http://127.0.0.1:${listenPort}`, WEBHOOK_URL: `http://127.0.0.1:${listenPort}/`, ...env }),
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true,
 		});
