@@ -12,6 +12,7 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	setupFiles: ['<rootDir>/test/capture-output.js'],
 	setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
 	testTimeout: 20000,
 	// TS tests may not use __dirname/process (the n8n lint covers them too): hand them the root.
