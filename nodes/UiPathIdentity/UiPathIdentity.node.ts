@@ -1,8 +1,14 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { directoryDescription } from './actions/directory';
 import { router } from './actions/router';
+import { groupDescription } from './actions/group';
+import { robotAccountDescription } from './actions/robotAccount';
+import { settingDescription } from './actions/setting';
 import { userDescription } from './actions/user';
+import { listSearch, loadOptions } from './methods';
+import { requestOptionsDescription } from './transport/options';
 
 export class UiPathIdentity implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,12 +30,25 @@ export class UiPathIdentity implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'User', value: 'user' }],
+				options: [
+					{ name: 'Directory', value: 'directory' },
+					{ name: 'Group', value: 'group' },
+					{ name: 'Robot Account', value: 'robotAccount' },
+					{ name: 'Setting', value: 'setting' },
+					{ name: 'User', value: 'user' },
+				],
 				default: 'user',
 			},
+			...directoryDescription,
+			...groupDescription,
+			...robotAccountDescription,
+			...settingDescription,
 			...userDescription,
+			requestOptionsDescription,
 		],
 	};
+
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -35,6 +35,8 @@ export interface RunOptions {
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	/** Reuse a helper to keep the stored token between executions. */
 	credentialsHelper?: TestCredentialsHelper;
+	/** Runs this node type in place of UiPath Identity (same name and credential), e.g. a transport probe. */
+	nodeType?: INodeType;
 }
 
 export interface RunResult {
@@ -163,7 +165,8 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		credentials: { uiPathIdentityApi: { id: CREDENTIAL_ID, name: 'UiPath' } },
 		onError: options.onError,
 	};
-	const result = await execute(target, {}, options.items ?? [{}], credentialsHelper);
+	const replacement = options.nodeType ? { [target.type]: options.nodeType } : {};
+	const result = await execute(target, replacement, options.items ?? [{}], credentialsHelper);
 	return { ...result, credentialsHelper };
 }
 

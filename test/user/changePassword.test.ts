@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { CLOUD, CLOUD_API, USER_ID, everythingShown, fakeToken, mockTokenEndpoint } from '../fixtures';
+import { CLOUD, CLOUD_API, ORG_ID, USER_ID, everythingShown, fakeToken, mockTokenEndpoint } from '../fixtures';
 import { newCredentialsHelper, runNode } from '../harness/run-workflow';
 
 const USER_2 = 'a1b2c3d4-0000-4000-8000-000000000002';
@@ -235,13 +235,46 @@ describe('User → Change Password', () => {
 		expectNoSecrets(outputs[0], outputs[1][0].json.error, outputs[1][0].json.details);
 	});
 
-	it('percent-encodes a hostile user ID so it stays one path segment', async () => {
-		mockTokenEndpoint(['T1']);
-		nock(CLOUD).post(`${CLOUD_API}/User/..%2F..%2FSetting%3Fx%3D1/changepassword`).reply(404);
-
+	it('refuses a user ID that is not a GUID before sending anything', async () => {
 		const { error } = await runNode({ parameters, items: [{ ...items[0], id: '../../Setting?x=1' }] });
 
-		expect(error?.message).toBe('User "../../Setting?x=1" was not found [item 0]');
+		expect(error?.message).toBe('User ID is not a GUID: "../../Setting?x=1" [item 0]');
+		expect(error?.description).toMatch(/UiPath IDs are GUIDs/);
+	});
+
+	it('accepts the User locator By ID and By Email', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD)
+			.get(`${CLOUD_API}/User/users/${ORG_ID}`)
+			.query({ searchTerm: 'jane@example.com', top: 1000 })
+			.reply(200, {
+				totalCount: 2,
+				results: [
+					{ id: USER_ID, email: 'Jane@Example.com' },
+					{ id: USER_2, email: 'mary.jane@example.com' },
+				],
+			})
+			.post(changeUrl(USER_ID), { oldPassword: 'Old-pass-1', newPassword: 'New-pass-1' })
+			.reply(200, ok)
+			.post(changeUrl(USER_2), { oldPassword: 'Old-pass-2', newPassword: 'New-pass-2' })
+			.reply(200, ok);
+
+		const { outputs, error } = await runNode({
+			parameters: {
+				...parameters,
+				userId: { __rl: true, mode: '={{ $json.mode }}', value: '={{ $json.user }}' },
+			},
+			items: [
+				{ ...items[0], mode: 'email', user: 'jane@example.com' },
+				{ ...items[1], mode: 'id', user: USER_2 },
+			],
+		});
+
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toEqual([
+			{ json: ok, pairedItem: { item: 0 } },
+			{ json: ok, pairedItem: { item: 1 } },
+		]);
 	});
 
 	it('names the empty field and the item', async () => {

@@ -1,6 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
+import { classifyFailure } from './retry';
+
 /** What a request was about, so a failure can be explained in the user's terms. */
 export interface RequestSubject {
 	/** The scope the endpoint needs, named in 403 messages, e.g. `PM.User`. */
@@ -112,7 +114,7 @@ function explainStatus(status: number, reason: string | undefined, subject: Requ
 			return {
 				message: 'UiPath rate limit reached (HTTP 429)',
 				description:
-					'Automation Cloud allows per organization and 5 minutes 300 GET and 160 PUT/DELETE Identity calls. Wait a few minutes, process fewer items per run, or use bulk operations',
+					'Automation Cloud allows per organization and 5 minutes 300 GET and 160 PUT/DELETE Identity calls. Turn on Request Options → Pace Requests to UiPath Rate Limits, process fewer items per run, or use bulk operations',
 			};
 		default:
 			return {
@@ -123,6 +125,48 @@ function explainStatus(status: number, reason: string | undefined, subject: Requ
 						: 'Check the node parameters and the credential',
 			};
 	}
+}
+
+/**
+ * `NodeOperationError` replaces any message that mentions a Node.js error code (ECONNRESET,
+ * ECONNREFUSED, ...) with n8n's generic text for that code; keep the message that names UiPath.
+ */
+function operationError(
+	node: INode,
+	message: string,
+	options: { itemIndex: number; description?: string },
+): NodeOperationError {
+	const error = new NodeOperationError(node, message, options);
+	error.message = message;
+	return error;
+}
+
+/** How the transport tried, so the error can say it (none of it is secret). */
+export interface FailureContext {
+	/** The Timeout option in force, to name it when it fired. */
+	timeoutMs?: number;
+	/** Why retrying stopped or was not allowed, appended to the description. */
+	retryNote?: string;
+}
+
+function withNote(description: string | undefined, note: string | undefined): string | undefined {
+	if (!note) return description;
+	return description ? `${description.replace(/\.?$/, '.')} ${note}` : note;
+}
+
+/** UiPath answered with a success status but a body that is not the JSON it always sends. */
+export function malformedAnswerError(node: INode, itemIndex: number, status: number, method: string) {
+	return operationError(
+		node,
+		withItem(`UiPath answered HTTP ${status} with a body that is not valid JSON`, itemIndex),
+		{
+			itemIndex,
+			description:
+				method === 'GET'
+					? 'A proxy or gateway may have answered instead of UiPath; check the Base URL in the credential and run the node again'
+					: 'The request may have been applied although its answer could not be read; check the result in UiPath before running this item again',
+		},
+	);
 }
 
 /** Adds `[item N]` so a failure in a batch of items can be found. */
@@ -139,13 +183,14 @@ export function toNodeError(
 	error: unknown,
 	itemIndex: number,
 	subject: RequestSubject,
+	context: FailureContext = {},
 ): NodeApiError | NodeOperationError {
 	const caught = (error ?? {}) as CaughtError;
 	const secrets = subject.secrets ?? [];
 	const status = Number(caught.httpCode);
 
 	if (error instanceof NodeOperationError) {
-		return new NodeOperationError(node, redact(withItem(error.message, itemIndex), secrets), {
+		return operationError(node, redact(withItem(error.message, itemIndex), secrets), {
 			itemIndex,
 			description: error.description ? redact(error.description, secrets) : undefined,
 		});
@@ -160,7 +205,7 @@ export function toNodeError(
 				itemIndex,
 				httpCode: String(status),
 				message: redact(withItem(message, itemIndex), secrets),
-				description: redact(description, secrets),
+				description: redact(withNote(description, context.retryNote) ?? '', secrets),
 			},
 		);
 	}
@@ -168,19 +213,31 @@ export function toNodeError(
 	const networkCode = [caught.code, caught.cause?.code].find(
 		(code) => typeof code === 'string' && NETWORK_CODES.test(code),
 	);
+	if (networkCode && classifyFailure(error, 0).timedOut) {
+		const limit = context.timeoutMs ? `within ${context.timeoutMs} ms` : 'in time';
+		return operationError(node, withItem(`UiPath Identity did not answer ${limit} (timeout)`, itemIndex), {
+			itemIndex,
+			description: withNote(
+				'Raise Request Options → Timeout if UiPath is slow, or check the network between n8n and UiPath. A create, change password or invite request that timed out may still have been applied: check in UiPath before running it again',
+				context.retryNote,
+			),
+		});
+	}
 	if (networkCode) {
 		const message = `Could not reach UiPath Identity (${networkCode ?? 'no response'})`;
-		return new NodeOperationError(node, withItem(message, itemIndex), {
+		return operationError(node, withItem(message, itemIndex), {
 			itemIndex,
-			description:
+			description: withNote(
 				'Check that the Base URL in the credential is reachable from n8n and that its certificate is trusted (or enable Ignore SSL Issues for private certificate authorities)',
+				context.retryNote,
+			),
 		});
 	}
 
 	// Configuration problems raised while fetching a token or building URLs keep their own words.
 	const message = redact(caught.message || 'UiPath Identity request did not complete', secrets);
 	const description = caught.description ?? caught.cause?.description;
-	return new NodeOperationError(node, withItem(message, itemIndex), {
+	return operationError(node, withItem(message, itemIndex), {
 		itemIndex,
 		description: description ? redact(description, secrets) : undefined,
 	});

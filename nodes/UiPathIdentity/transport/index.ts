@@ -1,7 +1,20 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
-import { isIdentityResult, toNodeError } from './errors';
+import { isIdentityResult, malformedAnswerError, toNodeError } from './errors';
 import type { IdentityResultBody, RequestSubject } from './errors';
+import { readRequestSettings } from './options';
+import type { RequestSettings } from './options';
+import { classifyFailure, isIdempotentMethod, planRetry } from './retry';
+import { runSession } from './session';
+import type { RequestContext } from './session';
 
 export const CREDENTIAL_TYPE = 'uiPathIdentityApi';
 
@@ -10,33 +23,112 @@ export interface IdentityRequest extends RequestSubject {
 	/** Built with `apiPath()`, relative to the Identity API base URL of the credential. */
 	path: string;
 	qs?: IDataObject;
-	body?: IDataObject;
+	/** An object, or a list for endpoints such as InviteUsers that take a JSON array. */
+	body?: IDataObject | IDataObject[];
 	/** Return an HTTP 400 IdentityResult as data instead of failing (UiPath reports rule failures so). */
 	identityResultAsData?: boolean;
+	/** Return `NOT_FOUND` on HTTP 404 instead of failing, for operations where "already gone" is fine. */
+	notFoundAsData?: boolean;
+	/**
+	 * Whether sending the request twice does no harm. Defaults from the method: GET, PUT and DELETE
+	 * are, POST and PATCH are not. Set `true` for a POST that only reads (e.g. a search).
+	 */
+	idempotent?: boolean;
+}
+
+/** What `identityRequest` returns for a 404 when `notFoundAsData` is set. */
+export const NOT_FOUND = Object.freeze({ notFound: true });
+
+/** Sends one attempt. `refreshOn401: false` tells core not to fetch a token itself (see TokenGate). */
+async function sendOnce(
+	ctx: RequestContext,
+	request: IdentityRequest,
+	settings: RequestSettings,
+	refreshOn401: boolean,
+): Promise<IN8nHttpFullResponse> {
+	const pacer = runSession(ctx).pacer;
+	const wait = pacer?.reserve(request.method, Date.now()) ?? 0;
+	if (wait > 0) await sleep(wait);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.path,
+		qs: request.qs,
+		body: request.body,
+		// ASP.NET binds a list from a repeated key (`sourceFilter=a&sourceFilter=b`), not `a[0]=`.
+		arrayFormat: 'repeat',
+		json: true,
+		returnFullResponse: true,
+	};
+	if (settings.timeoutMs > 0) options.timeout = settings.timeoutMs;
+	return (await ctx.helpers.httpRequestWithAuthentication.call(
+		ctx,
+		CREDENTIAL_TYPE,
+		options,
+		refreshOn401 ? undefined : { preAuthenticationRetryStatusCode: [] },
+	)) as IN8nHttpFullResponse;
+}
+
+/** UiPath answers JSON or nothing; text that should have been JSON is reported, not returned. */
+function isMalformed(response: IN8nHttpFullResponse): boolean {
+	const body: unknown = response.body;
+	if (typeof body !== 'string' || !body.trim()) return false;
+	const type = String(response.headers?.['content-type'] ?? '');
+	return /json|html/i.test(type) || /^[[{]/.test(body.trim());
+}
+
+function isCancelled(ctx: RequestContext): boolean {
+	return 'getExecutionCancelSignal' in ctx && ctx.getExecutionCancelSignal?.()?.aborted === true;
 }
 
 /**
  * Every call to UiPath Identity goes through here: the credential adds the token, the base URL
- * for the deployment and the organization ID; failures become one clear n8n error.
+ * for the deployment and the organization ID; temporary failures are retried within the limits
+ * of Request Options; failures become one clear n8n error.
  */
 export async function identityRequest<T = IDataObject>(
-	this: IExecuteFunctions,
+	this: IExecuteFunctions | ILoadOptionsFunctions,
 	itemIndex: number,
 	request: IdentityRequest,
 ): Promise<T> {
-	try {
-		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-			method: request.method,
-			url: request.path,
-			qs: request.qs,
-			body: request.body,
-			json: true,
-		})) as T;
-	} catch (error) {
-		const data = (error as { httpCode?: string; context?: { data?: unknown } }).context?.data;
-		if (request.identityResultAsData && (error as { httpCode?: string }).httpCode === '400') {
-			if (isIdentityResult(data)) return data as IdentityResultBody as T;
+	const settings = readRequestSettings(this, itemIndex);
+	const { tokenGate } = runSession(this, settings.paceRequests ? { share: settings.rateLimitShare } : undefined);
+	const idempotent = request.idempotent ?? isIdempotentMethod(request.method);
+	let tries = 0;
+	let waitedMs = 0;
+
+	for (;;) {
+		tries++;
+		let response: IN8nHttpFullResponse;
+		try {
+			response = await tokenGate.send((refreshOn401) => sendOnce(this, request, settings, refreshOn401));
+		} catch (error) {
+			const data = (error as { httpCode?: string; context?: { data?: unknown } }).context?.data;
+			if (request.notFoundAsData && (error as { httpCode?: string }).httpCode === '404') return NOT_FOUND as T;
+			if (request.identityResultAsData && (error as { httpCode?: string }).httpCode === '400') {
+				if (isIdentityResult(data)) return data as IdentityResultBody as T;
+			}
+			const plan = planRetry({
+				failure: classifyFailure(error, Date.now()),
+				idempotent,
+				method: request.method,
+				triesSoFar: tries,
+				waitedMs,
+				settings,
+				random: Math.random(),
+			});
+			if (plan.retry && !isCancelled(this)) {
+				if (plan.waitMs > 0) await sleep(plan.waitMs);
+				waitedMs += plan.waitMs;
+				continue;
+			}
+			throw toNodeError(this.getNode(), error, itemIndex, request, {
+				timeoutMs: settings.timeoutMs,
+				retryNote: plan.retry ? undefined : plan.reason,
+			});
 		}
-		throw toNodeError(this.getNode(), error, itemIndex, request);
+		if (isMalformed(response)) {
+			throw malformedAnswerError(this.getNode(), itemIndex, response.statusCode, request.method);
+		}
+		return response.body as T;
 	}
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import { UserError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
@@ -17,10 +18,21 @@ export interface IdentityUrls {
  */
 export const ORGANIZATION_ID = '{organizationId}';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A GUID as UiPath writes IDs; also the regex of "By ID" resource locator modes. */
+export const GUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+const GUID = new RegExp(GUID_PATTERN);
 
 export function isGuid(value: string): boolean {
 	return GUID.test(value);
+}
+
+/**
+ * A random GUID. UiPath's create endpoints answer without the new ID (or require the caller to
+ * choose it), so the node generates it.
+ */
+export function newGuid(): string {
+	return randomUUID();
 }
 
 /** Joins path segments, percent-encoding each one so an ID can never reach another endpoint. */

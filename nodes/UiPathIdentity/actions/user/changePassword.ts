@@ -5,21 +5,14 @@ import { identityRequest } from '../../transport';
 import { describeIdentityErrors, isIdentityResult, redact, withItem } from '../../transport/errors';
 import type { IdentityResultBody } from '../../transport/errors';
 import { apiPath } from '../../transport/urls';
+import { userLocator } from '../descriptions';
 import { requiredString } from '../parameters';
+import { resolveUserId } from './locator';
 
 const show = { resource: ['user'], operation: ['changePassword'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f',
-		description: 'ID of the UiPath user whose password changes',
-		displayOptions: { show },
-	},
+	userLocator(show, 'The UiPath user whose password changes'),
 	{
 		displayName: 'Current Password',
 		name: 'oldPassword',
@@ -61,11 +54,11 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const userId = requiredString(this, 'userId', 'User ID', itemIndex, 'Set User ID to the ID of the UiPath user, e.g. map it from a previous node');
 	const oldPassword = requiredString(this, 'oldPassword', 'Current Password', itemIndex, "Set Current Password to the user's current password");
 	const newPassword = requiredString(this, 'newPassword', 'New Password', itemIndex, 'Set New Password to the password the user should get');
 	const options = this.getNodeParameter('options', itemIndex, {}) as { failWhenUnsuccessful?: boolean };
 	const secrets = [oldPassword, newPassword];
+	const userId = await resolveUserId(this, itemIndex);
 
 	const answer = await identityRequest.call(this, itemIndex, {
 		method: 'POST',

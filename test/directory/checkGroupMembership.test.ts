@@ -1,0 +1,62 @@
+import nock from 'nock';
+
+import { CLOUD, CLOUD_API, ORG_ID, USER_ID, mockTokenEndpoint } from '../fixtures';
+import { runNode } from '../harness/run-workflow';
+import { GROUP_A, GROUP_B, GROUP_C, byId } from '../user/fixtures';
+
+const membershipPath = `${CLOUD_API}/Directory/GroupMembership/${ORG_ID}`;
+const parameters = {
+	resource: 'directory',
+	operation: 'checkGroupMembership',
+	userId: byId(USER_ID),
+	groupIds: [GROUP_A, GROUP_B, GROUP_C],
+};
+
+describe('Directory → Check Group Membership', () => {
+	it('posts the user and groups and tells member from non-member groups', async () => {
+		const groupA = {
+			objectType: 'DirectoryGroup',
+			externalId: null,
+			source: 'local',
+			identifier: GROUP_A,
+			name: 'Automation Developers',
+			email: null,
+			displayName: 'Automation Developers',
+		};
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD)
+			.post(membershipPath, { userId: USER_ID, groupIds: [GROUP_A, GROUP_B, GROUP_C] })
+			.reply(200, [groupA]);
+
+		const { outputs, error } = await runNode({ parameters });
+
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toEqual([
+			{
+				json: {
+					userId: USER_ID,
+					isMemberOfAll: false,
+					memberGroupIds: [GROUP_A],
+					notMemberGroupIds: [GROUP_B, GROUP_C],
+					groups: [groupA],
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	it('needs at least one group', async () => {
+		const { error } = await runNode({ parameters: { ...parameters, groupIds: '={{ $json.groups }}' }, items: [{ groups: [] }] });
+
+		expect(error?.message).toBe('Group Names or IDs is empty [item 0]');
+	});
+
+	it('names PM.Directory on a 403', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD).post(membershipPath).reply(403);
+
+		const { error } = await runNode({ parameters });
+
+		expect(error?.message).toMatch(/lacks the PM.Directory scope/);
+	});
+});

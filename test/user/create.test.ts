@@ -1,0 +1,156 @@
+import nock from 'nock';
+
+import { CLOUD, CLOUD_API, ORG_ID, everythingShown, mockTokenEndpoint } from '../fixtures';
+import { runNode } from '../harness/run-workflow';
+import { GROUP_A, GROUP_B, GUID, succeeded } from './fixtures';
+
+const parameters = {
+	resource: 'user',
+	operation: 'create',
+	userName: '={{ $json.email }}',
+	additionalFields: {
+		email: '={{ $json.email }}',
+		firstName: 'Jane',
+		lastName: 'Doe',
+		displayName: 'Jane Doe',
+		password: '={{ $json.password }}',
+		groupIds: [GROUP_A, GROUP_B],
+	},
+};
+
+/** Records each body sent to POST /api/User. */
+function captureCreates(bodies: Array<Record<string, unknown>>, reply: object = succeeded, status = 200) {
+	return nock(CLOUD)
+		.post(`${CLOUD_API}/User`, (body) => {
+			bodies.push(body);
+			return true;
+		})
+		.reply(status, reply);
+}
+
+describe('User → Create', () => {
+	it('creates a user with a client-generated ID, password policy check and groups', async () => {
+		const bodies: Array<Record<string, unknown>> = [];
+		mockTokenEndpoint(['T1']);
+		captureCreates(bodies);
+
+		const { outputs, error } = await runNode({
+			parameters,
+			items: [{ email: 'jane.doe@example.com', password: 'Initial-pass-1' }],
+		});
+
+		expect(error).toBeUndefined();
+		expect(bodies).toEqual([
+			{
+				id: expect.stringMatching(GUID),
+				userName: 'jane.doe@example.com',
+				email: 'jane.doe@example.com',
+				name: 'Jane',
+				surname: 'Doe',
+				displayName: 'Jane Doe',
+				partitionGlobalId: ORG_ID,
+				groupIDs: [GROUP_A, GROUP_B],
+				password: 'Initial-pass-1',
+				validatePassword: true,
+			},
+		]);
+		expect(outputs[0]).toEqual([
+			{
+				json: {
+					created: true,
+					id: bodies[0].id,
+					userName: 'jane.doe@example.com',
+					email: 'jane.doe@example.com',
+					name: 'Jane',
+					surname: 'Doe',
+					displayName: 'Jane Doe',
+					groupIDs: [GROUP_A, GROUP_B],
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(everythingShown(outputs)).not.toContain('Initial-pass-1');
+	});
+
+	it('sends only the username when nothing else is set, and a new ID per item', async () => {
+		const bodies: Array<Record<string, unknown>> = [];
+		mockTokenEndpoint(['T1']);
+		captureCreates(bodies);
+		captureCreates(bodies);
+
+		const { outputs } = await runNode({
+			parameters: { resource: 'user', operation: 'create', userName: '={{ $json.name }}' },
+			items: [{ name: 'robot1' }, { name: 'robot2' }],
+		});
+
+		expect(bodies).toEqual([
+			{ id: expect.stringMatching(GUID), userName: 'robot1', partitionGlobalId: ORG_ID },
+			{ id: expect.stringMatching(GUID), userName: 'robot2', partitionGlobalId: ORG_ID },
+		]);
+		expect(bodies[0].id).not.toBe(bodies[1].id);
+		expect(outputs[0].map((item) => [item.json.id, item.pairedItem])).toEqual([
+			[bodies[0].id, { item: 0 }],
+			[bodies[1].id, { item: 1 }],
+		]);
+	});
+
+	it('can skip the password policy check', async () => {
+		const bodies: Array<Record<string, unknown>> = [];
+		mockTokenEndpoint(['T1']);
+		captureCreates(bodies);
+
+		await runNode({
+			parameters: {
+				resource: 'user',
+				operation: 'create',
+				userName: 'jane',
+				additionalFields: { password: 'x', validatePassword: false, bypassBasicAuthRestriction: true },
+			},
+		});
+
+		expect(bodies[0]).toMatchObject({ password: 'x', validatePassword: false, bypassBasicAuthRestriction: true });
+	});
+
+	it('fails the item with UiPath reasons on succeeded: false (HTTP 200 and 400), without the password', async () => {
+		const refusal = {
+			succeeded: false,
+			errors: [
+				{ code: 'DuplicateUserName', description: "Username 'jane.doe@example.com' is already taken." },
+				{ code: 'PasswordTooShort', description: "'Pw-1' is too short." },
+			],
+		};
+		mockTokenEndpoint(['T1']);
+		captureCreates([], refusal, 200);
+		captureCreates([], refusal, 400);
+
+		const { outputs } = await runNode({
+			parameters,
+			items: [
+				{ email: 'jane.doe@example.com', password: 'Pw-1' },
+				{ email: 'jane.doe@example.com', password: 'Pw-1' },
+			],
+			onError: 'continueRegularOutput',
+		});
+
+		const expected = (item: number) =>
+			`UiPath did not create the user: DuplicateUserName: Username 'jane.doe@example.com' is already taken.; PasswordTooShort: '***' is too short. [item ${item}]`;
+		expect(outputs[0].map((item) => item.json.error)).toEqual([expected(0), expected(1)]);
+		expect(everythingShown(outputs)).not.toContain('Pw-1');
+	});
+
+	it('refuses a group that is not a GUID and an empty username before sending', async () => {
+		const { outputs } = await runNode({
+			parameters: { ...parameters, additionalFields: { groupIds: '={{ $json.groups }}' } },
+			items: [
+				{ email: 'a@example.com', groups: `${GROUP_A}, Administrators` },
+				{ email: '', groups: '' },
+			],
+			onError: 'continueRegularOutput',
+		});
+
+		expect(outputs[0].map((item) => item.json.error)).toEqual([
+			'Group Names or IDs is not a GUID: "Administrators" [item 0]',
+			'Username is empty [item 1]',
+		]);
+	});
+});
