@@ -153,10 +153,17 @@ for (const major of MAJORS) {
 			assert.deepEqual(items.map((item) => item.json.succeeded), [true, true]);
 			assert.equal(tokenCalls(log).length, 1, 'exactly one new token');
 			assert.equal(tokenCalls(log)[0].path, fx.DEPLOYMENTS.automationSuite.tokenPath);
-			assert.deepEqual(apiCalls(log).map((entry) => entry.status).sort(), [200, 200, 401]);
-			const retried = apiCalls(log).filter((entry) => entry.path.includes(fx.userId(14)));
-			assert.deepEqual(retried.map((entry) => entry.status), [401, 200]);
-			assert.equal(retried[1].tokenId, tokenCalls(log)[0].issuedTokenId, 'the retry uses the new token');
+			// Items may run concurrently: every call that was in flight with the expired token gets a
+			// 401, yet only one new token is minted and each item ends with a 200 on the new token.
+			const calls = apiCalls(log);
+			const unauthorized = calls.filter((entry) => entry.status === 401);
+			assert.ok(unauthorized.length >= 1 && unauthorized.length <= 2, `401s: ${unauthorized.length}`);
+			for (const n of [13, 14]) {
+				const forUser = calls.filter((entry) => entry.path.includes(fx.userId(n)));
+				assert.equal(forUser.at(-1).status, 200, `user ${n} ends with 200`);
+				if (forUser.length > 1) assert.equal(forUser.at(-1).tokenId, tokenCalls(log)[0].issuedTokenId, 'the retry uses the new token');
+			}
+			assert.equal(calls.length, 2 + unauthorized.length, 'one retry per 401, no more');
 		});
 
 		it('continues on fail with an error item per failed input item', { timeout: TEST_TIMEOUT }, async () => {

@@ -59,9 +59,14 @@ async function browserSmoke({ server, sim, creds, major, artifactsDir, secrets, 
 
 		// New workflow, open the nodes panel and search for the node.
 		await page.goto(`${server.url}/workflow/new`, { waitUntil: 'domcontentloaded' });
-		const addFirst = await firstVisible(page, ['[data-test-id="canvas-add-button"]', '[data-test-id="canvas-plus-button"]', 'text=Add first step'], 60000);
-		await addFirst.click();
-		const search = await firstVisible(page, ['[data-test-id="node-creator-search-bar"] input', 'input[placeholder*="Search"]']);
+		const searchSelectors = ['[data-test-id="node-creator-search-bar"] input', 'input[placeholder*="Search"]'];
+		let search;
+		for (let attempt = 0; attempt < 4 && !search; attempt++) {
+			const addFirst = await firstVisible(page, ['[data-test-id="canvas-add-button"]', '[data-test-id="canvas-plus-button"]', 'text=Add first step'], 60000);
+			await addFirst.click();
+			search = await firstVisible(page, searchSelectors, 10000).catch(() => undefined);
+		}
+		if (!search) search = await firstVisible(page, searchSelectors);
 		// A trigger is required first: pick Manual Trigger, then add our node after it.
 		await search.fill('manual');
 		await page.keyboard.press('Enter');
@@ -78,7 +83,9 @@ async function browserSmoke({ server, sim, creds, major, artifactsDir, secrets, 
 		// The node's actions; choose Change Password and check the form renders.
 		const action = await firstVisible(page, ['[data-test-id="node-creator-action-item"]:has-text("Change")', 'text=/Change (user )?password/i']);
 		await action.click();
-		for (const label of ['User ID', 'Current Password', 'New Password']) {
+		// "User" is a resource locator since the user operations landed; older builds say "User ID".
+		await firstVisible(page, ['[data-test-id="ndv"] >> text="User"', '[data-test-id="ndv"] >> text="User ID"', 'text="User"', 'text="User ID"']);
+		for (const label of ['Current Password', 'New Password']) {
 			await firstVisible(page, [`[data-test-id="ndv"] >> text="${label}"`, `text="${label}"`]);
 		}
 		await page.screenshot({ path: shot('change-password-form') });
