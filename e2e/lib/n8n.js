@@ -150,9 +150,12 @@ class N8nInstance {
 	/** Runs the n8n CLI with a timeout. Output is kept in memory, never printed unmasked. */
 	async cli(args, { timeoutMs = CLI_TIMEOUT_MS, env } = {}) {
 		const started = Date.now();
+		// Every n8n process (execute too, in 2.x) opens a task broker port, default 5679: use a free
+		// one so parallel n8n instances on the machine cannot collide.
+		const brokerPort = await freePort();
 		const result = await run(this.install.nodeBinary, [this.install.n8nBin, ...args], {
 			cwd: this.userFolder,
-			env: this.env(env),
+			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...env }),
 			timeoutMs,
 		});
 		return { ...result, seconds: (Date.now() - started) / 1000 };
