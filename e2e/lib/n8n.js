@@ -103,7 +103,8 @@ class N8nInstance {
 	constructor(install, options = {}) {
 		this.install = install;
 		this.secrets = options.secrets || [];
-		this.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-uipath-e2e-${install.major}x-`));
+		this.userFolder = options.userFolder || fs.mkdtempSync(path.join(os.tmpdir(), `n8n-uipath-e2e-${install.major}x-`));
+		this.keepUserFolder = Boolean(options.userFolder);
 		this.nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
 		this.children = new Set();
 	}
@@ -149,9 +150,12 @@ class N8nInstance {
 	/** Runs the n8n CLI with a timeout. Output is kept in memory, never printed unmasked. */
 	async cli(args, { timeoutMs = CLI_TIMEOUT_MS, env } = {}) {
 		const started = Date.now();
+		// Every n8n process (execute too, in 2.x) opens a task broker port, default 5679: use a free
+		// one so parallel n8n instances on the machine cannot collide.
+		const brokerPort = await freePort();
 		const result = await run(this.install.nodeBinary, [this.install.n8nBin, ...args], {
 			cwd: this.userFolder,
-			env: this.env(env),
+			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...env }),
 			timeoutMs,
 		});
 		return { ...result, seconds: (Date.now() - started) / 1000 };
@@ -202,9 +206,12 @@ class N8nInstance {
 	 */
 	async start({ timeoutMs = 4 * 60 * 1000, maxLifetimeMs = 30 * 60 * 1000, port, env = {} } = {}) {
 		const listenPort = port || (await freePort());
+		// n8n's task broker listens too (default 5679): give it its own free port.
+		let brokerPort = await freePort();
+		while (brokerPort === listenPort) brokerPort = await freePort();
 		const child = spawn(this.install.nodeBinary, [this.install.n8nBin, 'start'], {
 			cwd: this.userFolder,
-			env: this.env({ N8N_PORT: String(listenPort), N8N_EDITOR_BASE_URL: `http://127.0.0.1:${listenPort}`, WEBHOOK_URL: `http://127.0.0.1:${listenPort}/`, ...env }),
+			env: this.env({ N8N_PORT: String(listenPort), N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_EDITOR_BASE_URL: `http://127.0.0.1:${listenPort}`, WEBHOOK_URL: `http://127.0.0.1:${listenPort}/`, ...env }),
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true,
 		});
@@ -274,7 +281,7 @@ class N8nInstance {
 				/* gone */
 			}
 		}
-		if (!process.env.E2E_KEEP_USER_FOLDER) fs.rmSync(this.userFolder, { recursive: true, force: true });
+		if (!process.env.E2E_KEEP_USER_FOLDER && !this.keepUserFolder) fs.rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }
 

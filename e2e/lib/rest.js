@@ -44,7 +44,16 @@ class N8nRest {
 
 	/** Creates the instance owner (first start) and logs in. */
 	async setupOwner(owner) {
-		await this.ok('POST', '/owner/setup', owner);
+		// Right after start some controllers may not be mounted yet (seen on 2.x): retry 404s.
+		const deadline = Date.now() + 90000;
+		for (;;) {
+			const result = await this.request('POST', '/owner/setup', owner);
+			if (result.status < 300) break;
+			if (result.status !== 404 || Date.now() > deadline) {
+				throw new Error(`POST /rest/owner/setup answered ${result.status}: ${result.text.slice(0, 300)}`);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
 		await this.login(owner.email, owner.password);
 	}
 
