@@ -18,6 +18,14 @@ const operations: Record<string, Record<string, IdentityOperation>> = {
 	user: userOperations,
 };
 
+/**
+ * The item continue-on-fail emits for a failed input item. Only `error` and `details`: n8n routes
+ * items made of nothing else to the error output.
+ */
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	return { json: { error: error.message, details: error.description ?? '' }, pairedItem: { item: itemIndex } };
+}
+
 /** Runs the operation for one item; returns its output items or throws a node error. */
 async function runItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	try {
@@ -66,12 +74,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (error) {
 			const nodeError = error as NodeApiError | NodeOperationError;
 			if (continueOnFail) {
-				results[itemIndex] = [
-					{
-						json: { error: nodeError.message, details: nodeError.description ?? '' },
-						pairedItem: { item: itemIndex },
-					},
-				];
+				results[itemIndex] = [errorItem(nodeError, itemIndex)];
 			} else if (!run.failure || itemIndex < run.failure.itemIndex) {
 				run.failure = { itemIndex, error: nodeError };
 			}
@@ -110,6 +113,6 @@ async function runBulk(
 		const nodeError =
 			outcome instanceof NodeApiError ? outcome : toNodeError(this.getNode(), outcome, itemIndex, { scope: '' });
 		if (!this.continueOnFail()) throw nodeError;
-		return { json: { error: nodeError.message, details: nodeError.description ?? '' }, pairedItem: { item: itemIndex } };
+		return errorItem(nodeError, itemIndex);
 	});
 }
