@@ -88,6 +88,8 @@ async function browserSmoke({ server, sim, creds, major, artifactsDir, secrets, 
 		for (const label of ['Current Password', 'New Password']) {
 			await firstVisible(page, [`[data-test-id="ndv"] >> text="${label}"`, `text="${label}"`]);
 		}
+		// The node dialog fades in over the canvas: let the animation settle before the picture.
+		await page.waitForTimeout(1000);
 		await page.screenshot({ path: shot('change-password-form') });
 
 		// Create a credential from the node and let n8n test it on save.
