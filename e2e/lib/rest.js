@@ -42,6 +42,32 @@ class N8nRest {
 		return result.body && result.body.data !== undefined ? result.body.data : result.body;
 	}
 
+	/**
+	 * Activates (publishes) a workflow and resolves once its triggers are live.
+	 * n8n 1.x activates synchronously. n8n 2.x (workflows.useWorkflowPublicationService, on by
+	 * default) only records the publication in an outbox and returns; a background consumer
+	 * registers the webhooks a moment later, so a form or webhook URL answers 404 until then.
+	 * 2.x reports progress at GET /rest/workflows/:id/publication-status
+	 * (in_progress -> published | partial | failed); 1.x has no such route (404).
+	 */
+	async activateWorkflow(workflowId, { timeoutMs = 60000 } = {}) {
+		const workflow = await this.ok('GET', `/workflows/${workflowId}`);
+		await this.ok('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const result = await this.request('GET', `/workflows/${workflowId}/publication-status`);
+			if (result.status === 404) return { status: 'activated' };
+			if (result.status >= 300) throw new Error(`GET /rest/workflows/${workflowId}/publication-status answered ${result.status}: ${result.text.slice(0, 300)}`);
+			const publication = result.body && result.body.data !== undefined ? result.body.data : result.body;
+			if (publication.status === 'published') return publication;
+			if (publication.status === 'partial' || publication.status === 'failed') {
+				throw new Error(`publishing ${workflowId} ended ${publication.status}: ${JSON.stringify(publication.triggers)}`);
+			}
+			if (Date.now() > deadline) throw new Error(`publishing ${workflowId} still ${publication.status} after ${timeoutMs / 1000} s`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+
 	/** Creates the instance owner (first start) and logs in. */
 	async setupOwner(owner) {
 		// Right after start some controllers may not be mounted yet (seen on 2.x): retry 404s.
