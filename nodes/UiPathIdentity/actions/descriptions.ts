@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { GUID_PATTERN } from '../transport/urls';
 
@@ -216,4 +216,33 @@ export const USER_PROFILE_API_FIELDS: Record<string, string> = {
 /** Sorts collection options alphabetically, as n8n's UX guidelines ask. */
 export function byDisplayName(options: INodeProperties[]): INodeProperties[] {
 	return [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** A Filters collection with one Search Term, for list endpoints that take `searchTerm`. */
+export function searchTermFilter(show: Show, placeholder: string, description: string): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Search Term',
+				name: 'searchTerm',
+				type: 'string',
+				default: '',
+				placeholder,
+				description,
+			},
+		],
+	};
+}
+
+/** The trimmed Search Term of `searchTermFilter` as a query string (empty when none was set). */
+export function readSearchTerm(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const searchTerm = typeof filters.searchTerm === 'string' ? filters.searchTerm.trim() : '';
+	return searchTerm ? { searchTerm } : {};
 }

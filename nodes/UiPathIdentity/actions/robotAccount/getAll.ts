@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
-import { returnAllAndLimit } from '../descriptions';
+import { readSearchTerm, returnAllAndLimit, searchTermFilter } from '../descriptions';
 import { fetchPages, readListLimit } from '../paging';
 import { SCOPE } from './shared';
 
@@ -9,36 +9,17 @@ const show = { resource: ['robotAccount'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Search Term',
-				name: 'searchTerm',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. invoice',
-				description: 'Only robot accounts whose name or display name contains this text',
-			},
-		],
-	},
+	searchTermFilter(show, 'e.g. invoice', 'Only robot accounts whose name or display name contains this text'),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const searchTerm = typeof filters.searchTerm === 'string' ? filters.searchTerm.trim() : '';
 	return await fetchPages(
 		this,
 		itemIndex,
 		{
 			method: 'GET',
 			path: apiPath('RobotAccount', ORGANIZATION_ID),
-			qs: searchTerm ? { searchTerm } : {},
+			qs: readSearchTerm(this, itemIndex),
 			scope: SCOPE,
 		},
 		readListLimit(this, itemIndex),

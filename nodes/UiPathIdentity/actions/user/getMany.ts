@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
-import { returnAllAndLimit, simplifyField } from '../descriptions';
+import { readSearchTerm, returnAllAndLimit, searchTermFilter, simplifyField } from '../descriptions';
 import { fetchPages, readListLimit } from '../paging';
 import { userOutput } from './output';
 
@@ -9,24 +9,7 @@ const show = { resource: ['user'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Search Term',
-				name: 'searchTerm',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. jane.doe@example.com',
-				description: 'Only users whose name, username or email contains this text',
-			},
-		],
-	},
+	searchTermFilter(show, 'e.g. jane.doe@example.com', 'Only users whose name, username or email contains this text'),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -67,12 +50,10 @@ export const description: INodeProperties[] = [
 
 /** `GET /api/User/users/{organization}`, page by page until the limit or the last page. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
-	const qs: IDataObject = {};
-	if (typeof filters.searchTerm === 'string' && filters.searchTerm.trim()) qs.searchTerm = filters.searchTerm.trim();
+	const qs: IDataObject = readSearchTerm(this, itemIndex);
 	if (options.sortBy) qs.sortBy = options.sortBy;
 	if (options.sortOrder) qs.sortOrder = options.sortOrder;
 
