@@ -1,4 +1,5 @@
 import { PackageDirectoryLoader } from 'n8n-core';
+import type { INodeType } from 'n8n-workflow';
 
 import packageJson from '../package.json';
 
@@ -14,7 +15,7 @@ describe('built package', () => {
 		expect(loader.packageName).toBe('n8n-nodes-uipath-identity');
 		expect(Object.keys(loader.known.nodes)).toEqual(['uiPathIdentity']);
 		expect(Object.keys(loader.known.credentials)).toEqual(['uiPathIdentityApi']);
-		const node = loader.nodeTypes.uiPathIdentity.type;
+		const node = loader.nodeTypes.uiPathIdentity.type as INodeType;
 		expect(node.description.credentials).toEqual([{ name: 'uiPathIdentityApi', required: true }]);
 		expect(packageJson.n8n.nodes).toEqual(['dist/nodes/UiPathIdentity/UiPathIdentity.node.js']);
 	});

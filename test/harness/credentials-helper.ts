@@ -129,7 +129,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const details = node.credentials?.[typeName];
 		if (details) {
 			const stored = this.store.get(details.id ?? '') ?? {};
-			await this.updateCredentials(details, typeName, { ...stored, ...output });
+			await this.updateCredentials(details, typeName, { ...stored, ...output } as ICredentialDataDecryptedObject);
 		}
 		return Object.assign(credentials, output);
 	}

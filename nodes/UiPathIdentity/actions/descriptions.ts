@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { GUID_PATTERN } from '../transport/urls';
+import { optionalText } from './parameters';
 
 /**
  * Parameter blocks shared by several operations, so each one reads and behaves the same
@@ -243,6 +244,6 @@ export function searchTermFilter(show: Show, placeholder: string, description: s
 /** The trimmed Search Term of `searchTermFilter` as a query string (empty when none was set). */
 export function readSearchTerm(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const searchTerm = typeof filters.searchTerm === 'string' ? filters.searchTerm.trim() : '';
+	const searchTerm = optionalText(filters.searchTerm);
 	return searchTerm ? { searchTerm } : {};
 }

@@ -66,3 +66,8 @@ export function boundedNumber(
 	}
 	return value;
 }
+
+/** An optional text field of a collection, trimmed; '' when it is not set or not text. */
+export function optionalText(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : '';
+}

@@ -5,7 +5,7 @@ import { identityRequest } from '../../transport';
 import { withItem } from '../../transport/errors';
 import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
 import { groupLocator } from '../descriptions';
-import { guidList } from '../parameters';
+import { guidList, optionalText } from '../parameters';
 import { currentGroupName, forgetGroups, groupNotFound, groupOutput, resolveGroup } from './lookup';
 import type { GroupRef } from './lookup';
 
@@ -52,7 +52,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const newName = typeof fields.name === 'string' ? fields.name.trim() : '';
+	const newName = optionalText(fields.name);
 	const toAdd = guidList(this, 'updateFields.membersToAdd', 'Member IDs to Add', itemIndex);
 	const toRemove = guidList(this, 'updateFields.membersToRemove', 'Member IDs to Remove', itemIndex);
 	if (!newName && !toAdd.length && !toRemove.length) {

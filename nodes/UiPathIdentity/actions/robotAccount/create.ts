@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { identityRequest } from '../../transport';
 import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
 import { groupIdsField } from '../descriptions';
-import { guidList, requiredString } from '../parameters';
+import { guidList, optionalText, requiredString } from '../parameters';
 import { SCOPE } from './shared';
 
 const show = { resource: ['robotAccount'], operation: ['create'] };
@@ -46,7 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const groups = guidList(this, 'additionalFields.groupIds', 'Groups', itemIndex);
 
 	const body: IDataObject = { partitionGlobalId: ORGANIZATION_ID, name };
-	if (typeof fields.displayName === 'string' && fields.displayName.trim()) body.displayName = fields.displayName.trim();
+	if (optionalText(fields.displayName)) body.displayName = optionalText(fields.displayName);
 	if (groups.length) body.groupIDsToAdd = groups;
 	const answer = (await identityRequest.call(this, itemIndex, {
 		method: 'POST',

@@ -5,7 +5,7 @@ import { identityRequest } from '../../transport';
 import { withItem } from '../../transport/errors';
 import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
 import { groupIdsField } from '../descriptions';
-import { guidList } from '../parameters';
+import { guidList, optionalText } from '../parameters';
 import { SCOPE, readRobotAccountId, robotAccountIdField, robotAccountNotFound } from './shared';
 
 const show = { resource: ['robotAccount'], operation: ['update'] };
@@ -37,7 +37,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readRobotAccountId(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const displayName = typeof fields.displayName === 'string' ? fields.displayName.trim() : '';
+	const displayName = optionalText(fields.displayName);
 	const toAdd = guidList(this, 'updateFields.groupsToAdd', 'Groups to Add', itemIndex);
 	const toRemove = guidList(this, 'updateFields.groupsToRemove', 'Groups to Remove', itemIndex);
 	if (!displayName && !toAdd.length && !toRemove.length) {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkGuid } from '../parameters';
+import { checkGuid, optionalText } from '../parameters';
 
 export const SCOPE = 'PM.Setting';
 
@@ -28,7 +28,7 @@ export function settingOptions(operation: string): INodeProperties {
 
 export function readUserId(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const userId = typeof options.userId === 'string' ? options.userId.trim() : '';
+	const userId = optionalText(options.userId);
 	return userId ? checkGuid(ctx, userId, 'User ID', itemIndex) : undefined;
 }
 

@@ -5,7 +5,7 @@ import { CREDENTIAL_TYPE, identityRequest } from '../../transport';
 import { withItem } from '../../transport/errors';
 import { ORGANIZATION_ID, apiPath, organizationIdFromToken } from '../../transport/urls';
 import { groupIdsField } from '../descriptions';
-import { guidList, requiredString } from '../parameters';
+import { guidList, optionalText, requiredString } from '../parameters';
 import { requireSucceeded } from './mutation';
 
 const show = { resource: ['user'], operation: ['invite'] };
@@ -114,13 +114,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const invitation: IDataObject = { email, language };
-	if (typeof fields.firstName === 'string' && fields.firstName.trim()) invitation.name = fields.firstName.trim();
-	if (typeof fields.lastName === 'string' && fields.lastName.trim()) invitation.surname = fields.lastName.trim();
+	if (optionalText(fields.firstName)) invitation.name = optionalText(fields.firstName);
+	if (optionalText(fields.lastName)) invitation.surname = optionalText(fields.lastName);
 	if (fields.groupIds !== undefined) {
 		const groupIds = guidList(this, 'additionalFields.groupIds', 'Group Names or IDs', itemIndex);
 		if (groupIds.length) invitation.groupIDs = groupIds;
 	}
-	const customUrl = typeof fields.redirectUrl === 'string' ? fields.redirectUrl.trim() : '';
+	const customUrl = optionalText(fields.redirectUrl);
 	invitation.redirectUrl =
 		customUrl || acceptInviteUrl(credentials, await organizationId.call(this, itemIndex, credentials), email, language);
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { newGuid } from '../../transport/urls';
 import { USER_PROFILE_API_FIELDS, byDisplayName, groupIdsField, userProfileFields } from '../descriptions';
-import { guidList, requiredString } from '../parameters';
+import { guidList, optionalText, requiredString } from '../parameters';
 
 /** Fields of a new user, shared by Create (one request per user) and Create Many (BulkCreate). */
 export function newUserDescription(operation: string, { withPassword }: { withPassword: boolean }): INodeProperties[] {
@@ -70,7 +70,7 @@ export function readNewUser(ctx: IExecuteFunctions, itemIndex: number): NewUser 
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { id: newGuid(), userName: userName.trim() };
 	for (const [field, apiField] of Object.entries(USER_PROFILE_API_FIELDS)) {
-		const value = typeof fields[field] === 'string' ? (fields[field] as string).trim() : '';
+		const value = optionalText(fields[field]);
 		if (value) body[apiField] = value;
 	}
 	if (typeof fields.bypassBasicAuthRestriction === 'boolean') {
