@@ -3,12 +3,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { toNodeError, withItem } from '../transport/errors';
 import { readRequestSettings } from '../transport/options';
-import { directoryOperations } from './directory';
-import { groupOperations } from './group';
-import { robotAccountOperations } from './robotAccount';
-import { settingOperations } from './setting';
+import { directoryOperations } from './directory/Directory.resource';
+import { groupOperations } from './group/Group.resource';
+import { robotAccountOperations } from './robotAccount/RobotAccount.resource';
+import { settingOperations } from './setting/Setting.resource';
 import type { IdentityOperation } from './types';
-import { userOperations } from './user';
+import { userOperations } from './user/User.resource';
 
 const operations: Record<string, Record<string, IdentityOperation>> = {
 	directory: directoryOperations,
@@ -45,7 +45,7 @@ async function runItem(this: IExecuteFunctions, itemIndex: number): Promise<INod
 			pairedItem: { item: itemIndex },
 		}));
 	} catch (error) {
-		throw error instanceof NodeApiError ? error : toNodeError(this.getNode(), error, itemIndex, { scope: '' });
+		throw error instanceof NodeApiError ? error : toNodeError(this.getNode(), error, itemIndex);
 	}
 }
 
@@ -111,7 +111,7 @@ async function runBulk(
 	return outcomes.map((outcome, itemIndex) => {
 		if (!(outcome instanceof Error)) return { json: outcome, pairedItem: { item: itemIndex } };
 		const nodeError =
-			outcome instanceof NodeApiError ? outcome : toNodeError(this.getNode(), outcome, itemIndex, { scope: '' });
+			outcome instanceof NodeApiError ? outcome : toNodeError(this.getNode(), outcome, itemIndex);
 		if (!this.continueOnFail()) throw nodeError;
 		return errorItem(nodeError, itemIndex);
 	});

@@ -1,0 +1,80 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { identityRequest } from '../../transport';
+import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
+import { directoryEntityTypeName } from '../../shared/enums';
+
+const show = { resource: ['directory'], operation: ['search'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Starts With',
+		name: 'startsWith',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. jane',
+		description: 'Beginning of the name or email address of the users, groups or applications to find',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Entity Type',
+		name: 'entityType',
+		type: 'options',
+		default: 'any',
+		options: [
+			{ name: 'Any', value: 'any' },
+			{ name: 'Application', value: 'application' },
+			{ name: 'Group', value: 'group' },
+			{ name: 'User', value: 'user' },
+		],
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Sources',
+				name: 'sources',
+				type: 'multiOptions',
+				default: [],
+				description: 'Only entries from these sources; none means all',
+				options: [
+					{ name: 'Applications', value: 'applications' },
+					{ name: 'Directory Groups', value: 'directoryGroups' },
+					{ name: 'Directory Users', value: 'directoryUsers' },
+					{ name: 'Local Groups', value: 'localGroups' },
+					{ name: 'Local Users', value: 'localUsers' },
+					{ name: 'Robot Accounts', value: 'robotAccounts' },
+				],
+			},
+		],
+	},
+];
+
+/** `GET /api/Directory/Search/{organization}`: one output item per entry found. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const startsWith = String(this.getNodeParameter('startsWith', itemIndex, '')).trim();
+	const entityType = this.getNodeParameter('entityType', itemIndex, 'any') as string;
+	const options = this.getNodeParameter('options', itemIndex, {}) as { sources?: string[] };
+
+	const qs: IDataObject = { startsWith };
+	if (entityType !== 'any') qs.entityType = entityType;
+	if (options.sources?.length) qs.sourceFilter = options.sources;
+
+	const entries = (await identityRequest.call(this, itemIndex, {
+		method: 'GET',
+		path: apiPath('Directory', 'Search', ORGANIZATION_ID),
+		qs,
+		scope: 'PM.Directory',
+	})) as IDataObject[];
+	return (Array.isArray(entries) ? entries : []).map((entry) => ({
+		...entry,
+		type: directoryEntityTypeName(entry.type) as IDataObject[string],
+	}));
+}

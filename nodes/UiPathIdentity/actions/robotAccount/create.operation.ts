@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { identityRequest } from '../../transport';
+import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
+import { groupIdsField } from '../../shared/descriptions';
+import { guidList, optionalText, requiredString } from '../../shared/readers';
+import { SCOPE } from './robotAccount.helpers';
+
+const show = { resource: ['robotAccount'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. invoice-bot',
+		description: 'Unique name of the robot account. It cannot be changed later.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Display Name',
+				name: 'displayName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Invoice Bot',
+				description: 'Name shown in UiPath',
+			},
+			groupIdsField({ name: 'groupIds', displayName: 'Group Names or IDs', description: 'Groups the robot account joins' }),
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const name = requiredString(this, 'name', 'Name', itemIndex, 'Set Name to the name of the new robot account').trim();
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const groups = guidList(this, 'additionalFields.groupIds', 'Groups', itemIndex);
+
+	const body: IDataObject = { partitionGlobalId: ORGANIZATION_ID, name };
+	if (optionalText(fields.displayName)) body.displayName = optionalText(fields.displayName);
+	if (groups.length) body.groupIDsToAdd = groups;
+	const answer = (await identityRequest.call(this, itemIndex, {
+		method: 'POST',
+		path: apiPath('RobotAccount'),
+		body,
+		scope: SCOPE,
+	})) as IDataObject | undefined;
+	// UiPath answers 201 with the new account; without it, at least say what was created.
+	return answer?.id ? answer : { created: true, name };
+}

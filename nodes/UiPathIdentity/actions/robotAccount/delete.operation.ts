@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { NOT_FOUND, identityRequest } from '../../transport';
+import { succeedIfAlreadyDeletedOption } from '../../shared/descriptions';
+import { SCOPE, readRobotAccountId, robotAccountIdField, robotAccountNotFound, robotAccountPath } from './robotAccount.helpers';
+
+const show = { resource: ['robotAccount'], operation: ['delete'] };
+
+export const description: INodeProperties[] = [
+	robotAccountIdField('delete', 'ID of the robot account to delete'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [succeedIfAlreadyDeletedOption('robot account')],
+	},
+];
+
+/** `DELETE /api/RobotAccount/{organizationId}/{robotAccountId}` (HTTP 204). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readRobotAccountId(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as { succeedIfAlreadyDeleted?: boolean };
+	const idempotent = options.succeedIfAlreadyDeleted === true;
+	const answer = await identityRequest.call(this, itemIndex, {
+		method: 'DELETE',
+		path: robotAccountPath(id),
+		scope: SCOPE,
+		notFound: robotAccountNotFound(id),
+		notFoundAsData: idempotent,
+	});
+	if (answer === NOT_FOUND) return { deleted: true, id, alreadyDeleted: true };
+	return idempotent ? { deleted: true, id, alreadyDeleted: false } : { deleted: true, id };
+}

@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
+import { returnAllAndLimit, searchTermFilter } from '../../shared/descriptions';
+import { readSearchTerm } from '../../shared/readers';
+import { fetchPages, readListLimit } from '../../shared/paging';
+import { SCOPE } from './robotAccount.helpers';
+
+const show = { resource: ['robotAccount'], operation: ['getAll'] };
+
+export const description: INodeProperties[] = [
+	...returnAllAndLimit(show),
+	searchTermFilter(show, 'e.g. invoice', 'Only robot accounts whose name or display name contains this text'),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await fetchPages(
+		this,
+		itemIndex,
+		{
+			method: 'GET',
+			path: apiPath('RobotAccount', ORGANIZATION_ID),
+			qs: readSearchTerm(this, itemIndex),
+			scope: SCOPE,
+		},
+		readListLimit(this, itemIndex),
+	);
+}

@@ -1,0 +1,84 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { identityRequest } from '../../transport';
+import { describeIdentityErrors, isIdentityResult, redact, withItem } from '../../transport/errors';
+import type { IdentityResultBody } from '../../transport/errors';
+import { apiPath } from '../../transport/urls';
+import { userLocator } from '../../shared/descriptions';
+import { requiredString } from '../../shared/readers';
+import { resolveUserId } from '../../shared/users';
+
+const show = { resource: ['user'], operation: ['changePassword'] };
+
+export const description: INodeProperties[] = [
+	userLocator(show, 'The UiPath user whose password changes'),
+	{
+		displayName: 'Current Password',
+		name: 'oldPassword',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description: "The user's current password. UiPath requires it for this self-service change.",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'New Password',
+		name: 'newPassword',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description: 'The new password; it must meet the password policy of the organization',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Fail When Unsuccessful',
+				name: 'failWhenUnsuccessful',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to fail the item when UiPath answers succeeded: false (e.g. wrong current password) instead of returning that answer as data',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const oldPassword = requiredString(this, 'oldPassword', 'Current Password', itemIndex, "Set Current Password to the user's current password");
+	const newPassword = requiredString(this, 'newPassword', 'New Password', itemIndex, 'Set New Password to the password the user should get');
+	const options = this.getNodeParameter('options', itemIndex, {}) as { failWhenUnsuccessful?: boolean };
+	const secrets = [oldPassword, newPassword];
+	const userId = await resolveUserId(this, itemIndex);
+
+	const answer = await identityRequest.call(this, itemIndex, {
+		method: 'POST',
+		path: apiPath('User', userId, 'changepassword'),
+		body: { oldPassword, newPassword },
+		scope: 'PM.User',
+		notFound: `User "${userId}" was not found`,
+		secrets,
+		identityResultAsData: true,
+	});
+	// An empty 200 answer also means the password was changed.
+	const result: IdentityResultBody = isIdentityResult(answer) ? answer : { succeeded: true, errors: [] };
+
+	if (!result.succeeded && options.failWhenUnsuccessful) {
+		const reasons = redact(describeIdentityErrors(result), secrets);
+		throw new NodeOperationError(this.getNode(), withItem(`UiPath did not change the password: ${reasons}`, itemIndex), {
+			itemIndex,
+			description:
+				'Check the current password and that the new one meets the password policy of the organization (length, character classes, reuse)',
+		});
+	}
+	return { succeeded: result.succeeded, errors: result.errors } as IDataObject;
+}

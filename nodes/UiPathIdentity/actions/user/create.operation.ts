@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { identityRequest } from '../../transport';
+import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
+import { newUserDescription, readNewUser, requireSucceeded, userOutput } from './user.helpers';
+
+export const description: INodeProperties[] = newUserDescription('create', { withPassword: true });
+
+/** `POST /api/User`: one user, optionally with an initial password. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { body, groupIds } = readNewUser(this, itemIndex);
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const password = typeof fields.password === 'string' ? fields.password : '';
+	const request: IDataObject = { ...body, partitionGlobalId: ORGANIZATION_ID };
+	if (groupIds.length) request.groupIDs = groupIds;
+	if (password) {
+		request.password = password;
+		request.validatePassword = fields.validatePassword !== false;
+	}
+
+	const answer = (await identityRequest.call(this, itemIndex, {
+		method: 'POST',
+		path: apiPath('User'),
+		body: request,
+		scope: 'PM.User',
+		secrets: [password],
+		identityResultAsData: true,
+	})) as IDataObject | undefined;
+	requireSucceeded(this, answer, 'UiPath did not create the user', itemIndex, [password]);
+
+	// The documented answer is a bare IdentityResult; should UiPath return the user, show it instead.
+	const created = typeof answer?.id === 'string' ? answer : { ...body, groupIDs: groupIds };
+	return { created: true, ...userOutput(created) };
+}
