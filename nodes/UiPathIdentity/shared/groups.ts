@@ -2,28 +2,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { identityRequest } from '../transport';
-import { withItem } from '../transport/errors';
-import { ORGANIZATION_ID, apiPath, isGuid } from '../transport/urls';
+import { endpoint, endpoints } from '../transport/endpoints';
+import { isGuid } from '../transport/urls';
 
 /** GroupDto (reference 4.2): `type` arrives as a number, `members` is always empty in practice. */
 export interface GroupDto extends IDataObject {
 	id: string;
 	name: string;
 	type?: number | string;
-}
-
-/** All groups of the organization in one answer: UiPath does not page this endpoint. */
-export const groupListRequest = {
-	path: apiPath('Group', ORGANIZATION_ID),
-	scope: 'PM.Group',
-} as const;
-
-export function groupPath(groupId: string, ...rest: string[]): string {
-	return apiPath('Group', ORGANIZATION_ID, groupId, ...rest);
-}
-
-export function groupNotFound(groupId: string): string {
-	return `Group "${groupId}" was not found`;
 }
 
 export function sortByName<T extends { name?: unknown }>(groups: T[]): T[] {
@@ -44,7 +30,7 @@ export async function fetchGroups(
 	ctx: IExecuteFunctions | ILoadOptionsFunctions,
 	itemIndex: number,
 ): Promise<GroupDto[]> {
-	const answer: unknown = await identityRequest.call(ctx, itemIndex, { method: 'GET', ...groupListRequest });
+	const answer: unknown = await identityRequest.call(ctx, itemIndex, endpoint(endpoints.groupList));
 	return Array.isArray(answer) ? (answer as GroupDto[]) : [];
 }
 
@@ -93,7 +79,7 @@ export async function resolveGroup(
 ): Promise<GroupRef | undefined> {
 	const { mode, value } = readLocator(ctx, options.parameter ?? 'groupId', itemIndex);
 	const fail = (message: string, description: string) =>
-		new NodeOperationError(ctx.getNode(), withItem(message, itemIndex), { itemIndex, description });
+		new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 
 	if (!value) {
 		throw fail('Group is empty', 'Pick a group From List, or enter its ID or its exact name');

@@ -2,8 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { identityRequest } from '../transport';
-import { withItem } from '../transport/errors';
-import { ORGANIZATION_ID, apiPath } from '../transport/urls';
+import { endpoint, endpoints } from '../transport/endpoints';
 import { checkGuid } from './readers';
 import { MAX_PAGE_SIZE } from './paging';
 
@@ -29,14 +28,14 @@ export function readUserReference(ctx: IExecuteFunctions, itemIndex: number, nam
 	const value = String(locator.value ?? '').trim();
 	const mode = locator.mode === 'email' ? 'email' : 'id';
 	if (!value) {
-		throw new NodeOperationError(ctx.getNode(), withItem(mode === 'email' ? 'User email is empty' : 'User ID is empty', itemIndex), {
+		throw new NodeOperationError(ctx.getNode(), mode === 'email' ? 'User email is empty' : 'User ID is empty', {
 			itemIndex,
 			description: 'Pick a user from the list, or map an ID or email address from a previous node',
 		});
 	}
 	if (mode === 'email') {
 		if (!value.includes('@')) {
-			throw new NodeOperationError(ctx.getNode(), withItem(`User email is not an email address: "${value}"`, itemIndex), {
+			throw new NodeOperationError(ctx.getNode(), `User email is not an email address: "${value}"`, {
 				itemIndex,
 				description: 'Enter the email address of the UiPath user, e.g. jane.doe@example.com',
 			});
@@ -56,17 +55,15 @@ export async function findUserIdByEmail(
 	email: string,
 ): Promise<string | undefined> {
 	const page = (await identityRequest.call(ctx, itemIndex, {
-		method: 'GET',
-		path: apiPath('User', 'users', ORGANIZATION_ID),
+		...endpoint(endpoints.userList),
 		qs: { searchTerm: email, top: MAX_PAGE_SIZE },
-		scope: 'PM.User',
 	})) as UserPage;
 	const wanted = email.toLowerCase();
 	const matches = (page.results ?? []).filter((user) => String(user.email ?? '').toLowerCase() === wanted);
 	if (matches.length > 1) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			withItem(`${matches.length} UiPath users have the email "${email}"`, itemIndex),
+			`${matches.length} UiPath users have the email "${email}"`,
 			{
 				itemIndex,
 				description: `Select the user By ID instead; the matching IDs are ${matches.map((user) => String(user.id)).join(', ')}`,
@@ -86,7 +83,7 @@ export async function resolveUserId(ctx: IExecuteFunctions, itemIndex: number, n
 }
 
 export function noUserWithEmail(ctx: IExecuteFunctions, itemIndex: number, email: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), withItem(`No UiPath user has the email "${email}"`, itemIndex), {
+	return new NodeOperationError(ctx.getNode(), `No UiPath user has the email "${email}"`, {
 		itemIndex,
 		description: 'Check the address, or whether the user was deleted or never created in this organization',
 	});

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
-import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
+import { endpoint, endpoints } from '../../transport/endpoints';
 import { groupIdsField, userLocator } from '../../shared/descriptions';
 import { requiredGroupIds } from '../../shared/readers';
 import { resolveUserId } from '../../shared/users';
@@ -24,10 +24,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const groupIds = requiredGroupIds(this, itemIndex);
 	const userId = await resolveUserId(this, itemIndex);
 	const answer = (await identityRequest.call(this, itemIndex, {
-		method: 'POST',
-		path: apiPath('Directory', 'GroupMembership', ORGANIZATION_ID),
+		...endpoint(endpoints.directoryGroupMembership),
 		body: { userId, groupIds },
-		scope: 'PM.Directory',
 	})) as IDataObject[];
 	const groups = Array.isArray(answer) ? answer : [];
 	const member = new Set(groups.map((group) => String(group.identifier ?? '').toLowerCase()));

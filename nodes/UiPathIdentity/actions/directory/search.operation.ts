@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
-import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
+import { endpoint, endpoints } from '../../transport/endpoints';
 import { directoryEntityTypeName } from '../../shared/enums';
 
 const show = { resource: ['directory'], operation: ['search'] };
@@ -68,10 +68,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.sources?.length) qs.sourceFilter = options.sources;
 
 	const entries = (await identityRequest.call(this, itemIndex, {
-		method: 'GET',
-		path: apiPath('Directory', 'Search', ORGANIZATION_ID),
+		...endpoint(endpoints.directorySearch),
 		qs,
-		scope: 'PM.Directory',
 	})) as IDataObject[];
 	return (Array.isArray(entries) ? entries : []).map((entry) => ({
 		...entry,

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
-import { ORGANIZATION_ID, apiPath, newGuid } from '../../transport/urls';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { ORGANIZATION_ID, newGuid } from '../../transport/urls';
 import { guidList, requiredString } from '../../shared/readers';
 import { forgetGroups } from '../../shared/groups';
 import { groupOutput } from './group.helpers';
@@ -49,10 +50,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = { id, partitionGlobalId: ORGANIZATION_ID, name };
 	if (members.length) body.directoryUserMemberIDs = members;
 	const answer = (await identityRequest.call(this, itemIndex, {
-		method: 'POST',
-		path: apiPath('Group'),
+		...endpoint(endpoints.groupCreate),
 		body,
-		scope: 'PM.Group',
 	})) as IDataObject | undefined;
 	forgetGroups(this);
 	return groupOutput(answer?.id ? answer : { id, name });

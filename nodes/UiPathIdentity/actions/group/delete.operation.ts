@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { NOT_FOUND, identityRequest } from '../../transport';
+import { endpoint, endpoints } from '../../transport/endpoints';
 import { groupLocator, succeedIfAlreadyDeletedOption } from '../../shared/descriptions';
-import { forgetGroups, groupNotFound, groupPath, resolveGroup } from '../../shared/groups';
+import { forgetGroups, resolveGroup } from '../../shared/groups';
 
 const show = { resource: ['group'], operation: ['delete'] };
 
@@ -30,10 +31,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return { deleted: true, id: null, name: String(name).trim(), alreadyDeleted: true };
 	}
 	const answer = await identityRequest.call(this, itemIndex, {
-		method: 'DELETE',
-		path: groupPath(group.id),
-		scope: 'PM.Group',
-		notFound: groupNotFound(group.id),
+		...endpoint(endpoints.groupDelete, group.id),
 		notFoundAsData: idempotent,
 	});
 	forgetGroups(this);

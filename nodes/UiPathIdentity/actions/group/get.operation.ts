@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
+import { endpoint, endpoints } from '../../transport/endpoints';
 import { groupLocator, simplifyField } from '../../shared/descriptions';
-import { groupNotFound, groupPath, resolveGroup } from '../../shared/groups';
+import { resolveGroup } from '../../shared/groups';
 import { groupOutput } from './group.helpers';
 import type { GroupRef } from '../../shared/groups';
 
@@ -14,10 +15,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const group = (await resolveGroup(this, itemIndex)) as GroupRef;
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const answer = (await identityRequest.call(this, itemIndex, {
-		method: 'GET',
-		path: groupPath(group.id),
-		scope: 'PM.Group',
-		notFound: groupNotFound(group.id),
+		...endpoint(endpoints.groupGet, group.id),
 	})) as IDataObject;
 	return groupOutput(answer, simplify);
 }

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { groupLocator, returnAllAndLimit } from '../../shared/descriptions';
 import { userTypeName } from '../../shared/enums';
 import { fetchPages, readListLimit } from '../../shared/paging';
-import { groupNotFound, groupPath, resolveGroup } from '../../shared/groups';
+import { resolveGroup } from '../../shared/groups';
+import { endpoint, endpoints } from '../../transport/endpoints';
 import type { GroupRef } from '../../shared/groups';
 
 const show = { resource: ['group'], operation: ['getMembers'] };
@@ -19,7 +20,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const members = await fetchPages(
 		this,
 		itemIndex,
-		{ method: 'GET', path: groupPath(group.id, 'Members'), scope: 'PM.Group', notFound: groupNotFound(group.id) },
+		endpoint(endpoints.groupMembers, group.id),
 		readListLimit(this, itemIndex),
 	);
 	return members.map((member) => ({ ...member, type: userTypeName(member.type) as IDataObject[string] }));

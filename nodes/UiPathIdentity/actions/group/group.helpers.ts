@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
+import { endpoint, endpoints } from '../../transport/endpoints';
 import { groupTypeName } from '../../shared/enums';
 import type { GroupRef } from '../../shared/groups';
-import { groupNotFound, groupPath } from '../../shared/groups';
 
 /** Group as output: readable `type`; Simplify keeps what identifies a group. */
 export function groupOutput(group: IDataObject, simplify = false): IDataObject {
@@ -16,10 +16,7 @@ export function groupOutput(group: IDataObject, simplify = false): IDataObject {
 export async function currentGroupName(ctx: IExecuteFunctions, itemIndex: number, group: GroupRef): Promise<string> {
 	if (group.name) return group.name;
 	const answer = (await identityRequest.call(ctx, itemIndex, {
-		method: 'GET',
-		path: groupPath(group.id),
-		scope: 'PM.Group',
-		notFound: groupNotFound(group.id),
+		...endpoint(endpoints.groupGet, group.id),
 	})) as IDataObject;
 	return String(answer.name ?? '');
 }

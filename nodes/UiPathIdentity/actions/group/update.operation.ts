@@ -2,11 +2,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
-import { withItem } from '../../transport/errors';
-import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { ORGANIZATION_ID } from '../../transport/urls';
 import { groupLocator } from '../../shared/descriptions';
 import { guidList, optionalText } from '../../shared/readers';
-import { forgetGroups, groupNotFound, resolveGroup } from '../../shared/groups';
+import { forgetGroups, resolveGroup } from '../../shared/groups';
 import { currentGroupName, groupOutput } from './group.helpers';
 import type { GroupRef } from '../../shared/groups';
 
@@ -57,7 +57,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const toAdd = guidList(this, 'updateFields.membersToAdd', 'Member IDs to Add', itemIndex);
 	const toRemove = guidList(this, 'updateFields.membersToRemove', 'Member IDs to Remove', itemIndex);
 	if (!newName && !toAdd.length && !toRemove.length) {
-		throw new NodeOperationError(this.getNode(), withItem('Nothing to update', itemIndex), {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 			itemIndex,
 			description: 'Under Update Fields add New Name, Member IDs to Add or Member IDs to Remove',
 		});
@@ -71,11 +71,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (toRemove.length) body.directoryUserIDsToRemove = toRemove;
 
 	const answer = (await identityRequest.call(this, itemIndex, {
-		method: 'PUT',
-		path: apiPath('Group', group.id),
+		...endpoint(endpoints.groupUpdate, group.id),
 		body,
-		scope: 'PM.Group',
-		notFound: groupNotFound(group.id),
 	})) as IDataObject | undefined;
 	forgetGroups(this);
 	return groupOutput(answer?.id ? answer : { id: group.id, name });

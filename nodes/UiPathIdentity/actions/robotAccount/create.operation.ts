@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
-import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { ORGANIZATION_ID } from '../../transport/urls';
 import { groupIdsField } from '../../shared/descriptions';
 import { guidList, optionalText, requiredString } from '../../shared/readers';
-import { SCOPE } from './robotAccount.helpers';
 
 const show = { resource: ['robotAccount'], operation: ['create'] };
 
@@ -49,10 +49,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (optionalText(fields.displayName)) body.displayName = optionalText(fields.displayName);
 	if (groups.length) body.groupIDsToAdd = groups;
 	const answer = (await identityRequest.call(this, itemIndex, {
-		method: 'POST',
-		path: apiPath('RobotAccount'),
+		...endpoint(endpoints.robotAccountCreate),
 		body,
-		scope: SCOPE,
 	})) as IDataObject | undefined;
 	// UiPath answers 201 with the new account; without it, at least say what was created.
 	return answer?.id ? answer : { created: true, name };

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { NOT_FOUND, identityRequest } from '../../transport';
+import { endpoint, endpoints } from '../../transport/endpoints';
 import { succeedIfAlreadyDeletedOption } from '../../shared/descriptions';
-import { SCOPE, readRobotAccountId, robotAccountIdField, robotAccountNotFound, robotAccountPath } from './robotAccount.helpers';
+import { readRobotAccountId, robotAccountIdField } from './robotAccount.helpers';
 
 const show = { resource: ['robotAccount'], operation: ['delete'] };
 
@@ -25,10 +26,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as { succeedIfAlreadyDeleted?: boolean };
 	const idempotent = options.succeedIfAlreadyDeleted === true;
 	const answer = await identityRequest.call(this, itemIndex, {
-		method: 'DELETE',
-		path: robotAccountPath(id),
-		scope: SCOPE,
-		notFound: robotAccountNotFound(id),
+		...endpoint(endpoints.robotAccountDelete, id),
 		notFoundAsData: idempotent,
 	});
 	if (answer === NOT_FOUND) return { deleted: true, id, alreadyDeleted: true };

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
 import { returnAllAndLimit, searchTermFilter } from '../../shared/descriptions';
 import { readSearchTerm } from '../../shared/readers';
 import { fetchPages, readListLimit } from '../../shared/paging';
-import { SCOPE } from './robotAccount.helpers';
+import { endpoint, endpoints } from '../../transport/endpoints';
 
 const show = { resource: ['robotAccount'], operation: ['getAll'] };
 
@@ -18,10 +17,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		itemIndex,
 		{
-			method: 'GET',
-			path: apiPath('RobotAccount', ORGANIZATION_ID),
+			...endpoint(endpoints.robotAccountList),
 			qs: readSearchTerm(this, itemIndex),
-			scope: SCOPE,
 		},
 		readListLimit(this, itemIndex),
 	);

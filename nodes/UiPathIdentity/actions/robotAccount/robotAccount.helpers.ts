@@ -1,9 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
 import { checkGuid, requiredString } from '../../shared/readers';
-
-export const SCOPE = 'PM.RobotAccount';
 
 export function robotAccountIdField(operation: string, description: string): INodeProperties {
 	return {
@@ -27,13 +24,4 @@ export function readRobotAccountId(ctx: IExecuteFunctions, itemIndex: number): s
 		'Map the id of a robot account, e.g. from Robot Account → Get Many.',
 	);
 	return checkGuid(ctx, id, 'Robot Account ID', itemIndex);
-}
-
-/** Read and delete address the account within the organization; update does not (reference 4.3). */
-export function robotAccountPath(robotAccountId: string): string {
-	return apiPath('RobotAccount', ORGANIZATION_ID, robotAccountId);
-}
-
-export function robotAccountNotFound(robotAccountId: string): string {
-	return `Robot account "${robotAccountId}" was not found`;
 }

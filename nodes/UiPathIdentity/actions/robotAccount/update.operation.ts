@@ -2,11 +2,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
-import { withItem } from '../../transport/errors';
-import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { ORGANIZATION_ID } from '../../transport/urls';
 import { groupIdsField } from '../../shared/descriptions';
 import { guidList, optionalText } from '../../shared/readers';
-import { SCOPE, readRobotAccountId, robotAccountIdField, robotAccountNotFound } from './robotAccount.helpers';
+import { readRobotAccountId, robotAccountIdField } from './robotAccount.helpers';
 
 const show = { resource: ['robotAccount'], operation: ['update'] };
 
@@ -41,7 +41,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const toAdd = guidList(this, 'updateFields.groupsToAdd', 'Groups to Add', itemIndex);
 	const toRemove = guidList(this, 'updateFields.groupsToRemove', 'Groups to Remove', itemIndex);
 	if (!displayName && !toAdd.length && !toRemove.length) {
-		throw new NodeOperationError(this.getNode(), withItem('Nothing to update', itemIndex), {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 			itemIndex,
 			description: 'Under Update Fields add Display Name, Groups to Add or Groups to Remove',
 		});
@@ -53,11 +53,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (toAdd.length) body.groupIDsToAdd = toAdd;
 	if (toRemove.length) body.groupIDsToRemove = toRemove;
 	const answer = (await identityRequest.call(this, itemIndex, {
-		method: 'PUT',
-		path: apiPath('RobotAccount', id),
+		...endpoint(endpoints.robotAccountUpdate, id),
 		body,
-		scope: SCOPE,
-		notFound: robotAccountNotFound(id),
 	})) as IDataObject | undefined;
 	return answer?.id ? answer : { id, updated: true };
 }

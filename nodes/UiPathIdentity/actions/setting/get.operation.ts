@@ -2,9 +2,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
-import { withItem } from '../../transport/errors';
-import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
-import { SCOPE, readUserId, settingList, settingOptions } from './setting.helpers';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { ORGANIZATION_ID } from '../../transport/urls';
+import { readUserId, settingList, settingOptions } from './setting.helpers';
 
 const show = { resource: ['setting'], operation: ['get'] };
 
@@ -29,7 +29,7 @@ function readKeys(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const keys = [...new Set(entries.map((entry) => String(entry ?? '').trim()).filter(Boolean))];
 	if (!keys.length) {
 		// UiPath answers an empty list without keys, which would look like "no settings".
-		throw new NodeOperationError(ctx.getNode(), withItem('Keys is empty', itemIndex), {
+		throw new NodeOperationError(ctx.getNode(), 'Keys is empty', {
 			itemIndex,
 			description: 'Enter at least one setting key, e.g. Auth.Password.DefaultExpirationDays',
 		});
@@ -45,10 +45,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = { key: keys, partitionGlobalId: ORGANIZATION_ID };
 	if (userId) qs.userId = userId;
 	const answer = await identityRequest.call(this, itemIndex, {
-		method: 'GET',
-		path: apiPath('Setting'),
+		...endpoint(endpoints.settingGet),
 		qs,
-		scope: SCOPE,
 	});
 	return settingList(answer);
 }

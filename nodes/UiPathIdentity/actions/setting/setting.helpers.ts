@@ -2,8 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { checkGuid, optionalText } from '../../shared/readers';
 
-export const SCOPE = 'PM.Setting';
-
 /** Options shared by Get and Update: per-user values instead of the organization's. */
 export function settingOptions(operation: string): INodeProperties {
 	return {

@@ -2,9 +2,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
-import { toNodeError, withItem } from '../../transport/errors';
-import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
-import { SCOPE, readUserId, settingList, settingOptions } from './setting.helpers';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { toNodeError } from '../../transport/errors';
+import { ORGANIZATION_ID } from '../../transport/urls';
+import { readUserId, settingList, settingOptions } from './setting.helpers';
 
 const show = { resource: ['setting'], operation: ['update'] };
 
@@ -56,7 +57,7 @@ const CONFLICT_HINT =
 function readSettings(ctx: IExecuteFunctions, itemIndex: number): Array<{ key: string; value: string }> {
 	const collection = ctx.getNodeParameter('settings', itemIndex, {}) as { setting?: IDataObject[] };
 	const fail = (message: string, description: string) =>
-		new NodeOperationError(ctx.getNode(), withItem(message, itemIndex), { itemIndex, description });
+		new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 	const settings: Array<{ key: string; value: string }> = [];
 	for (const entry of collection.setting ?? []) {
 		const key = String(entry.key ?? '').trim();
@@ -82,10 +83,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	let answer: unknown;
 	try {
 		answer = await identityRequest.call(this, itemIndex, {
-			method: 'PUT',
-			path: apiPath('Setting'),
+			...endpoint(endpoints.settingUpdate),
 			body,
-			scope: SCOPE,
 			secrets,
 		});
 	} catch (error) {
@@ -97,7 +96,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				description: CONFLICT_HINT,
 			});
 		}
-		throw error instanceof NodeApiError ? error : toNodeError(this.getNode(), error, itemIndex, { scope: SCOPE, secrets });
+		throw error instanceof NodeApiError ? error : toNodeError(this.getNode(), error, itemIndex, { scope: endpoints.settingUpdate.scope, secrets });
 	}
 	const saved = settingList(answer);
 	// UiPath answers with the saved settings; without them, report what was sent.

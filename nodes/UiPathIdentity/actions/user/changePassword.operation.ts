@@ -2,9 +2,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
-import { describeIdentityErrors, isIdentityResult, redact, withItem } from '../../transport/errors';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { describeIdentityErrors, isIdentityResult, redact } from '../../transport/errors';
 import type { IdentityResultBody } from '../../transport/errors';
-import { apiPath } from '../../transport/urls';
 import { userLocator } from '../../shared/descriptions';
 import { requiredString } from '../../shared/readers';
 import { resolveUserId } from '../../shared/users';
@@ -61,11 +61,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const userId = await resolveUserId(this, itemIndex);
 
 	const answer = await identityRequest.call(this, itemIndex, {
-		method: 'POST',
-		path: apiPath('User', userId, 'changepassword'),
+		...endpoint(endpoints.userChangePassword, userId),
 		body: { oldPassword, newPassword },
-		scope: 'PM.User',
-		notFound: `User "${userId}" was not found`,
 		secrets,
 		identityResultAsData: true,
 	});
@@ -74,7 +71,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	if (!result.succeeded && options.failWhenUnsuccessful) {
 		const reasons = redact(describeIdentityErrors(result), secrets);
-		throw new NodeOperationError(this.getNode(), withItem(`UiPath did not change the password: ${reasons}`, itemIndex), {
+		throw new NodeOperationError(this.getNode(), `UiPath did not change the password: ${reasons}`, {
 			itemIndex,
 			description:
 				'Check the current password and that the new one meets the password policy of the organization (length, character classes, reuse)',

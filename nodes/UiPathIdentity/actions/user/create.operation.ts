@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
-import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { ORGANIZATION_ID } from '../../transport/urls';
 import { newUserDescription, readNewUser, requireSucceeded, userOutput } from './user.helpers';
 
 export const description: INodeProperties[] = newUserDescription('create', { withPassword: true });
@@ -19,10 +20,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const answer = (await identityRequest.call(this, itemIndex, {
-		method: 'POST',
-		path: apiPath('User'),
+		...endpoint(endpoints.userCreate),
 		body: request,
-		scope: 'PM.User',
 		secrets: [password],
 		identityResultAsData: true,
 	})) as IDataObject | undefined;

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
-import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { ORGANIZATION_ID } from '../../transport/urls';
 import { chunk, errorForItem, recordFailure } from '../../shared/bulk';
 import { batchSizeOption } from '../../shared/descriptions';
 import { boundedNumber } from '../../shared/readers';
@@ -70,10 +71,8 @@ async function createBatch(this: IExecuteFunctions, batch: PendingUser[], outcom
 	let created: IDataObject[];
 	try {
 		const answer = (await identityRequest.call(this, first, {
-			method: 'POST',
-			path: apiPath('User', 'BulkCreate'),
+			...endpoint(endpoints.userBulkCreate),
 			body,
-			scope: 'PM.User',
 			identityResultAsData: true,
 		})) as IDataObject | undefined;
 		// BulkCreate may refuse with HTTP 200 and `result.succeeded: false` (reference 4.1).

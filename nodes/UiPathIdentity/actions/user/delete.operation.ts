@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { NOT_FOUND, identityRequest } from '../../transport';
-import { apiPath } from '../../transport/urls';
+import { endpoint, endpoints } from '../../transport/endpoints';
 import { succeedIfAlreadyDeletedOption, userLocator } from '../../shared/descriptions';
 import { findUserIdByEmail, noUserWithEmail, readUserReference } from '../../shared/users';
 
@@ -40,10 +40,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const answer = await identityRequest.call(this, itemIndex, {
-		method: 'DELETE',
-		path: apiPath('User', userId),
-		scope: 'PM.User',
-		notFound: `User "${userId}" was not found`,
+		...endpoint(endpoints.userDelete, userId),
 		notFoundAsData: idempotent,
 	});
 	if (answer === NOT_FOUND) return { deleted: true, id: userId, alreadyDeleted: true };

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
-import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { ORGANIZATION_ID } from '../../transport/urls';
 import { chunk, errorForItem, recordFailure } from '../../shared/bulk';
 import { batchSizeOption, userLocator } from '../../shared/descriptions';
 import { boundedNumber } from '../../shared/readers';
@@ -68,10 +69,8 @@ export async function executeAll(this: IExecuteFunctions, itemCount: number): Pr
 		const userIds = [...new Set(batch.map((target) => target.userId))];
 		try {
 			await identityRequest.call(this, batch[0].itemIndex, {
-				method: 'DELETE',
-				path: apiPath('User'),
+				...endpoint(endpoints.userBulkDelete),
 				body: { partitionGlobalId: ORGANIZATION_ID, userIds },
-				scope: 'PM.User',
 			});
 		} catch (error) {
 			for (const target of batch) {

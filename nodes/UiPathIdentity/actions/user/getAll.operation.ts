@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ORGANIZATION_ID, apiPath } from '../../transport/urls';
+import { endpoint, endpoints } from '../../transport/endpoints';
 import { returnAllAndLimit, searchTermFilter, simplifyField } from '../../shared/descriptions';
 import { readSearchTerm } from '../../shared/readers';
 import { fetchPages, readListLimit } from '../../shared/paging';
@@ -61,7 +61,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const users = await fetchPages(
 		this,
 		itemIndex,
-		{ method: 'GET', path: apiPath('User', 'users', ORGANIZATION_ID), qs, scope: 'PM.User' },
+		{ ...endpoint(endpoints.userList), qs },
 		readListLimit(this, itemIndex),
 	);
 	return users.map((user) => userOutput(user, simplify));

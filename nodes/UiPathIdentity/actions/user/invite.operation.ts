@@ -2,8 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, identityRequest } from '../../transport';
-import { withItem } from '../../transport/errors';
-import { ORGANIZATION_ID, apiPath, organizationIdFromToken } from '../../transport/urls';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { organizationIdFromToken } from '../../transport/urls';
 import { groupIdsField } from '../../shared/descriptions';
 import { guidList, optionalText, requiredString } from '../../shared/readers';
 import { requireSucceeded } from './user.helpers';
@@ -81,15 +81,13 @@ async function organizationId(this: IExecuteFunctions, itemIndex: number, creden
 	const fromToken = organizationIdFromToken(String(credentials.accessToken ?? ''));
 	if (fromToken) return fromToken;
 	await identityRequest.call(this, itemIndex, {
-		method: 'GET',
-		path: apiPath('User', 'users', ORGANIZATION_ID),
+		...endpoint(endpoints.userList),
 		qs: { top: 1 },
-		scope: 'PM.User',
 	});
 	const renewed = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	const minted = organizationIdFromToken(String(renewed.accessToken ?? ''));
 	if (minted) return minted;
-	throw new NodeOperationError(this.getNode(), withItem('The organization ID for the invitation link is unknown', itemIndex), {
+	throw new NodeOperationError(this.getNode(), 'The organization ID for the invitation link is unknown', {
 		itemIndex,
 		description: 'Set Organization ID in the UiPath Identity credential, or set Redirect URL under Additional Fields',
 	});
@@ -107,7 +105,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const language = String(fields.language ?? '').trim() || 'en';
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	if (credentials.deployment === 'standalone') {
-		throw new NodeOperationError(this.getNode(), withItem('Invite needs the UiPath portal, which standalone Orchestrator does not have', itemIndex), {
+		throw new NodeOperationError(this.getNode(), 'Invite needs the UiPath portal, which standalone Orchestrator does not have', {
 			itemIndex,
 			description: 'Use Create instead, or a credential for Automation Cloud',
 		});
@@ -125,10 +123,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		customUrl || acceptInviteUrl(credentials, await organizationId.call(this, itemIndex, credentials), email, language);
 
 	const answer = (await identityRequest.call(this, itemIndex, {
-		method: 'POST',
-		path: apiPath('User', 'InviteUsers'),
+		...endpoint(endpoints.userInvite),
 		body: [invitation],
-		scope: 'PM.User',
 		identityResultAsData: true,
 	})) as InviteAnswer;
 	requireSucceeded(this, answer, `UiPath did not invite "${email}"`, itemIndex);
@@ -139,7 +135,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!entry?.success) {
 		throw new NodeOperationError(
 			this.getNode(),
-			withItem(`UiPath did not invite "${email}": ${entry?.errorMsg || 'no reason given'}`, itemIndex),
+			`UiPath did not invite "${email}": ${entry?.errorMsg || 'no reason given'}`,
 			{
 				itemIndex,
 				description:

@@ -1,7 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withItem } from '../../transport/errors';
 import { byDisplayName, groupIdsField, userLocator } from '../../shared/descriptions';
 import { guidList } from '../../shared/readers';
 import { resolveUserId } from '../../shared/users';
@@ -59,7 +58,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.groupIDsToRemove = guidList(this, 'updateFields.groupIdsToRemove', 'Remove From Group Names or IDs', itemIndex);
 	}
 	if (!Object.keys(body).length) {
-		throw new NodeOperationError(this.getNode(), withItem('Update Fields is empty', itemIndex), {
+		throw new NodeOperationError(this.getNode(), 'Update Fields is empty', {
 			itemIndex,
 			description: 'Add at least one field to change under Update Fields',
 		});

@@ -2,9 +2,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
-import { describeIdentityErrors, isIdentityResult, redact, withItem } from '../../transport/errors';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { describeIdentityErrors, isIdentityResult, redact } from '../../transport/errors';
 import type { IdentityResultBody } from '../../transport/errors';
-import { apiPath, newGuid } from '../../transport/urls';
+import { newGuid } from '../../transport/urls';
 import { byDisplayName, groupIdsField } from '../../shared/descriptions';
 import { userCategoryName, userTypeName } from '../../shared/enums';
 import { guidList, optionalText, requiredString } from '../../shared/readers';
@@ -65,7 +66,7 @@ export function requireSucceeded(
 	if (!result || result.succeeded) return;
 	throw new NodeOperationError(
 		ctx.getNode(),
-		withItem(`${failure}: ${redact(describeIdentityErrors(result), secrets)}`, itemIndex),
+		`${failure}: ${redact(describeIdentityErrors(result), secrets)}`,
 		{
 			itemIndex,
 			description:
@@ -87,11 +88,8 @@ export async function putUser(
 	secrets: string[] = [],
 ): Promise<void> {
 	const answer = await identityRequest.call(ctx, itemIndex, {
-		method: 'PUT',
-		path: apiPath('User', userId),
+		...endpoint(endpoints.userUpdate, userId),
 		body,
-		scope: 'PM.User',
-		notFound: `User "${userId}" was not found`,
 		secrets,
 		identityResultAsData: true,
 	});
@@ -101,10 +99,7 @@ export async function putUser(
 /** `GET /api/User/{id}`: the raw UserDto. */
 export async function getUser(ctx: IExecuteFunctions, itemIndex: number, userId: string): Promise<IDataObject> {
 	return (await identityRequest.call(ctx, itemIndex, {
-		method: 'GET',
-		path: apiPath('User', userId),
-		scope: 'PM.User',
-		notFound: `User "${userId}" was not found`,
+		...endpoint(endpoints.userGet, userId),
 	})) as IDataObject;
 }
 
