@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { CLOUD, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
-import { userDto, usersListPath } from './fixtures';
+import { userDto, usersListPath } from './data';
 
 const parameters = { resource: 'user', operation: 'getAll' };
 

@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { CLOUD, USER_ID, mockTokenEndpoint } from '../fixtures';
 import { loadOptionsContext } from '../harness/load-options';
-import { USER_2, userDto, usersListPath } from './fixtures';
+import { USER_2, userDto, usersListPath } from '../user/data';
 
 describe('User locator → From List (searchUsers)', () => {
 	it('lists users with readable labels and pages with skip', async () => {
