@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
@@ -6,7 +7,7 @@ import { directoryEntityTypeName } from '../../shared/enums';
 
 const show = { resource: ['directory'], operation: ['search'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	{
 		displayName: 'Starts With',
 		name: 'startsWith',
@@ -15,7 +16,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. jane',
 		description: 'Beginning of the name or email address of the users, groups or applications to find',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Entity Type',
@@ -28,7 +28,6 @@ export const description: INodeProperties[] = [
 			{ name: 'Group', value: 'group' },
 			{ name: 'User', value: 'user' },
 		],
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Options',
@@ -36,7 +35,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Sources',
@@ -55,7 +53,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-];
+]);
 
 /** `GET /api/Directory/Search/{organization}`: one output item per entry found. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
@@ -9,7 +10,7 @@ import { groupOutput } from './group.helpers';
 
 const show = { resource: ['group'], operation: ['create'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -18,7 +19,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Finance Robots',
 		description: 'Name of the new local group; it must be unique in the organization',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -26,7 +26,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Member IDs',
@@ -39,7 +38,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-];
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = requiredString(this, 'name', 'Name', itemIndex, 'Set Name to the name the new group should get').trim();

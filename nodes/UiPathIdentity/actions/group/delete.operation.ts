@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { NOT_FOUND, identityRequest } from '../../transport';
@@ -7,7 +8,7 @@ import { forgetGroups, resolveGroup } from '../../shared/groups';
 
 const show = { resource: ['group'], operation: ['delete'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	groupLocator(show, 'The local group to delete (built-in groups cannot be deleted)'),
 	{
 		displayName: 'Options',
@@ -15,10 +16,9 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [succeedIfAlreadyDeletedOption('group')],
 	},
-];
+]);
 
 /** `DELETE /api/Group/{organizationId}/{groupId}` (HTTP 204). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

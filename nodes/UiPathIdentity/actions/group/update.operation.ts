@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
@@ -12,7 +12,7 @@ import type { GroupRef } from '../../shared/groups';
 
 const show = { resource: ['group'], operation: ['update'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	groupLocator(show, 'The group to change'),
 	{
 		displayName: 'Update Fields',
@@ -20,7 +20,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Member IDs to Add',
@@ -49,7 +48,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-];
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;

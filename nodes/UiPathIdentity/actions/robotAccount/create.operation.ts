@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
@@ -8,7 +9,7 @@ import { guidList, optionalText, requiredString } from '../../shared/readers';
 
 const show = { resource: ['robotAccount'], operation: ['create'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -17,7 +18,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. invoice-bot',
 		description: 'Unique name of the robot account. It cannot be changed later.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -25,7 +25,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Display Name',
@@ -38,7 +37,7 @@ export const description: INodeProperties[] = [
 			groupIdsField({ name: 'groupIds', displayName: 'Group Names or IDs', description: 'Groups the robot account joins' }),
 		],
 	},
-];
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = requiredString(this, 'name', 'Name', itemIndex, 'Set Name to the name of the new robot account').trim();

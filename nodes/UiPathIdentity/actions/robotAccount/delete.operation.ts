@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { NOT_FOUND, identityRequest } from '../../transport';
@@ -7,7 +8,7 @@ import { readRobotAccountId, robotAccountIdField } from './robotAccount.helpers'
 
 const show = { resource: ['robotAccount'], operation: ['delete'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	robotAccountIdField('delete', 'ID of the robot account to delete'),
 	{
 		displayName: 'Options',
@@ -15,10 +16,9 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [succeedIfAlreadyDeletedOption('robot account')],
 	},
-];
+]);
 
 /** `DELETE /api/RobotAccount/{organizationId}/{robotAccountId}` (HTTP 204). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

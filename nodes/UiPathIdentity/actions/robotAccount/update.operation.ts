@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
@@ -10,7 +10,7 @@ import { readRobotAccountId, robotAccountIdField } from './robotAccount.helpers'
 
 const show = { resource: ['robotAccount'], operation: ['update'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	robotAccountIdField('update', 'ID of the robot account to change'),
 	{
 		displayName: 'Update Fields',
@@ -18,7 +18,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Display Name',
@@ -32,7 +31,7 @@ export const description: INodeProperties[] = [
 			groupIdsField({ name: 'groupsToRemove', displayName: 'Groups to Remove Names or IDs', description: 'Groups the robot account leaves' }),
 		],
 	},
-];
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readRobotAccountId(this, itemIndex);

@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
@@ -8,7 +8,7 @@ import { readUserId, settingList, settingOptions } from './setting.helpers';
 
 const show = { resource: ['setting'], operation: ['get'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	{
 		displayName: 'Keys',
 		name: 'keys',
@@ -18,10 +18,9 @@ export const description: INodeProperties[] = [
 		placeholder: 'e.g. Auth.Password.DefaultExpirationDays, Email.Smtp.Host',
 		description:
 			'Setting keys to read, separated by commas (an expression may also return an array). Keys without a stored value are not returned.',
-		displayOptions: { show },
 	},
 	settingOptions('get'),
-];
+]);
 
 function readKeys(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const raw = ctx.getNodeParameter('keys', itemIndex, '') as unknown;

@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
@@ -9,7 +9,7 @@ import { readUserId, settingList, settingOptions } from './setting.helpers';
 
 const show = { resource: ['setting'], operation: ['update'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	{
 		displayName: 'Settings',
 		name: 'settings',
@@ -19,7 +19,6 @@ export const description: INodeProperties[] = [
 		default: {},
 		required: true,
 		description: 'Settings to create or change; other settings stay as they are',
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Setting',
@@ -46,7 +45,7 @@ export const description: INodeProperties[] = [
 		],
 	},
 	settingOptions('update'),
-];
+]);
 
 /** Values of keys like Email.Smtp.Password must not show up in error messages. */
 const SECRET_KEY = /password|secret|token/i;

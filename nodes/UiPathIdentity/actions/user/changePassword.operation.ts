@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
@@ -11,7 +11,7 @@ import { resolveUserId } from '../../shared/users';
 
 const show = { resource: ['user'], operation: ['changePassword'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	userLocator(show, 'The UiPath user whose password changes'),
 	{
 		displayName: 'Current Password',
@@ -21,7 +21,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: "The user's current password. UiPath requires it for this self-service change.",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'New Password',
@@ -31,7 +30,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'The new password; it must meet the password policy of the organization',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Options',
@@ -39,7 +37,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Fail When Unsuccessful',
@@ -51,7 +48,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-];
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const oldPassword = requiredString(this, 'oldPassword', 'Current Password', itemIndex, "Set Current Password to the user's current password");

@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
@@ -11,14 +12,13 @@ import type { NewUser } from './user.helpers';
 
 const show = { resource: ['user'], operation: ['createMany'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	{
 		displayName:
 			'Creates one user per input item, sending many users per request to UiPath (BulkCreate). Users created this way have no password. If UiPath refuses one user, it refuses the whole request.',
 		name: 'createManyNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
 	...newUserDescription('createMany', { withPassword: false }),
 	{
@@ -27,10 +27,9 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [batchSizeOption(1000, 100)],
 	},
-];
+]);
 
 interface PendingUser extends NewUser {
 	itemIndex: number;

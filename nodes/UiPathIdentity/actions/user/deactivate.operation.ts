@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { userLocator } from '../../shared/descriptions';
@@ -6,7 +7,7 @@ import { getUser, putUser } from './user.helpers';
 
 const show = { resource: ['user'], operation: ['deactivate'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	userLocator(show, 'The UiPath user who may no longer sign in'),
 	{
 		displayName: 'Options',
@@ -14,7 +15,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Succeed If Already Inactive',
@@ -26,7 +26,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-];
+]);
 
 /** `PUT /api/User/{id}` with `isActive: false`; reversible, so the safe first step of offboarding. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { NOT_FOUND, identityRequest } from '../../transport';
@@ -13,7 +14,7 @@ export const succeedIfUserAlreadyDeleted = succeedIfAlreadyDeletedOption(
 	'no user has the ID or email',
 );
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	userLocator(show, 'The UiPath user to delete'),
 	{
 		displayName: 'Options',
@@ -21,10 +22,9 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [succeedIfUserAlreadyDeleted],
 	},
-];
+]);
 
 /** `DELETE /api/User/{id}` (HTTP 204). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

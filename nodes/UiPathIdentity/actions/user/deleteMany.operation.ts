@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
@@ -11,14 +12,13 @@ import { findUserIdByEmail, noUserWithEmail, readUserReference } from '../../sha
 
 const show = { resource: ['user'], operation: ['deleteMany'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	{
 		displayName:
 			'Deletes one user per input item with few requests: all items are collected and sent to UiPath in batches. Select users By ID for large batches; By Email costs one lookup per item.',
 		name: 'deleteManyNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
 	userLocator(show, 'The UiPath user to delete, usually mapped from the input item'),
 	{
@@ -27,10 +27,9 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [batchSizeOption(1000, 100), succeedIfUserAlreadyDeleted],
 	},
-];
+]);
 
 interface Target {
 	itemIndex: number;

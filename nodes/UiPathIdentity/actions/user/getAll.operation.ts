@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { endpoint, endpoints } from '../../transport/endpoints';
@@ -8,7 +9,7 @@ import { userOutput } from './user.helpers';
 
 const show = { resource: ['user'], operation: ['getAll'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	...returnAllAndLimit(show),
 	searchTermFilter(show, 'e.g. jane.doe@example.com', 'Only users whose name, username or email contains this text'),
 	{
@@ -17,7 +18,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Sort By',
@@ -47,7 +47,7 @@ export const description: INodeProperties[] = [
 		],
 	},
 	simplifyField(show),
-];
+]);
 
 /** `GET /api/User/users/{organization}`, page by page until the limit or the last page. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, identityRequest } from '../../transport';
@@ -10,7 +10,7 @@ import { requireSucceeded } from './user.helpers';
 
 const show = { resource: ['user'], operation: ['invite'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	{
 		displayName: 'Email',
 		name: 'email',
@@ -19,7 +19,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'name@email.com',
 		description: 'Address the invitation goes to; the person signs in to Automation Cloud with it',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -27,7 +26,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', placeholder: 'e.g. Jane' },
 			groupIdsField({ name: 'groupIds', displayName: 'Group Names or IDs', description: 'Groups the invited user joins' }),
@@ -51,7 +49,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-];
+]);
 
 /**
  * The organization portal's accept-invite page (reference 4.1, 8.4.8). It must be the portal host:

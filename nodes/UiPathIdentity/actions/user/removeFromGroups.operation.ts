@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { groupIdsField, userLocator } from '../../shared/descriptions';
@@ -7,7 +8,7 @@ import { getUser, putUser } from './user.helpers';
 
 const show = { resource: ['user'], operation: ['removeFromGroups'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	userLocator(show, 'The UiPath user who leaves the groups'),
 	{
 		displayName: 'Remove From',
@@ -22,7 +23,6 @@ export const description: INodeProperties[] = [
 			},
 			{ name: 'Selected Groups', value: 'selectedGroups' },
 		],
-		displayOptions: { show },
 	},
 	{
 		...groupIdsField(
@@ -31,7 +31,7 @@ export const description: INodeProperties[] = [
 		),
 		required: true,
 	},
-];
+]);
 
 /**
  * Reads the user's groups first, then sends `groupIDsToRemove` with only the groups the user is

@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { userLocator } from '../../shared/descriptions';
@@ -7,7 +8,7 @@ import { putUser } from './user.helpers';
 
 const show = { resource: ['user'], operation: ['resetPassword'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	userLocator(show, 'The UiPath user whose password an administrator sets'),
 	{
 		displayName: 'New Password',
@@ -18,9 +19,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			'The password the user gets; it must meet the password policy of the organization. The current password is not needed.',
-		displayOptions: { show },
 	},
-];
+]);
 
 /** Admin reset: `PUT /api/User/{id}` with `password` (no current password, unlike Change Password). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

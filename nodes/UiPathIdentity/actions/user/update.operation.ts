@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { byDisplayName, groupIdsField, userLocator } from '../../shared/descriptions';
@@ -8,7 +8,7 @@ import { USER_PROFILE_API_FIELDS, putUser, userProfileFields } from './user.help
 
 const show = { resource: ['user'], operation: ['update'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	userLocator(show, 'The UiPath user to change'),
 	{
 		displayName: 'Update Fields',
@@ -16,7 +16,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: byDisplayName([
 			{
 				displayName: 'Active',
@@ -38,7 +37,7 @@ export const description: INodeProperties[] = [
 			}),
 		]),
 	},
-];
+]);
 
 /** `PUT /api/User/{id}` with only the fields the user added: UiPath reads a missing field as "unchanged". */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
