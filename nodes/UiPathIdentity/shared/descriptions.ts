@@ -190,3 +190,8 @@ export function searchTermFilter(show: Show, placeholder: string, description: s
 		],
 	};
 }
+
+/** The Options collection of an operation (n8n's name and placeholder for optional settings). */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
+import { optionsCollection } from '../../shared/descriptions';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { directoryEntityTypeName } from '../../shared/enums';
 
@@ -29,30 +30,23 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 			{ name: 'User', value: 'user' },
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sources',
-				name: 'sources',
-				type: 'multiOptions',
-				default: [],
-				description: 'Only entries from these sources; none means all',
-				options: [
-					{ name: 'Applications', value: 'applications' },
-					{ name: 'Directory Groups', value: 'directoryGroups' },
-					{ name: 'Directory Users', value: 'directoryUsers' },
-					{ name: 'Local Groups', value: 'localGroups' },
-					{ name: 'Local Users', value: 'localUsers' },
-					{ name: 'Robot Accounts', value: 'robotAccounts' },
-				],
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Sources',
+			name: 'sources',
+			type: 'multiOptions',
+			default: [],
+			description: 'Only entries from these sources; none means all',
+			options: [
+				{ name: 'Applications', value: 'applications' },
+				{ name: 'Directory Groups', value: 'directoryGroups' },
+				{ name: 'Directory Users', value: 'directoryUsers' },
+				{ name: 'Local Groups', value: 'localGroups' },
+				{ name: 'Local Users', value: 'localUsers' },
+				{ name: 'Robot Accounts', value: 'robotAccounts' },
+			],
+		},
+	]),
 ]);
 
 /** `GET /api/Directory/Search/{organization}`: one output item per entry found. */

@@ -3,21 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { NOT_FOUND, identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
-import { groupLocator, succeedIfAlreadyDeletedOption } from '../../shared/descriptions';
+import { groupLocator, optionsCollection, succeedIfAlreadyDeletedOption } from '../../shared/descriptions';
 import { forgetGroups, resolveGroup } from '../../shared/groups';
 
 const show = { resource: ['group'], operation: ['delete'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	groupLocator(show, 'The local group to delete (built-in groups cannot be deleted)'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [succeedIfAlreadyDeletedOption('group')],
-	},
+	optionsCollection([succeedIfAlreadyDeletedOption('group')]),
 ]);
 
 /** `DELETE /api/Group/{organizationId}/{groupId}` (HTTP 204). */

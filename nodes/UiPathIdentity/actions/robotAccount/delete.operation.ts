@@ -3,21 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { NOT_FOUND, identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
-import { succeedIfAlreadyDeletedOption } from '../../shared/descriptions';
+import { optionsCollection, succeedIfAlreadyDeletedOption } from '../../shared/descriptions';
 import { readRobotAccountId, robotAccountIdField } from './robotAccount.helpers';
 
 const show = { resource: ['robotAccount'], operation: ['delete'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	robotAccountIdField('delete', 'ID of the robot account to delete'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [succeedIfAlreadyDeletedOption('robot account')],
-	},
+	optionsCollection([succeedIfAlreadyDeletedOption('robot account')]),
 ]);
 
 /** `DELETE /api/RobotAccount/{organizationId}/{robotAccountId}` (HTTP 204). */

@@ -5,7 +5,7 @@ import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { describeIdentityErrors, isIdentityResult, redact } from '../../transport/errors';
 import type { IdentityResultBody } from '../../transport/errors';
-import { userLocator } from '../../shared/descriptions';
+import { optionsCollection, userLocator } from '../../shared/descriptions';
 import { requiredString } from '../../shared/readers';
 import { resolveUserId } from '../../shared/users';
 
@@ -31,23 +31,16 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 		default: '',
 		description: 'The new password; it must meet the password policy of the organization',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Fail When Unsuccessful',
-				name: 'failWhenUnsuccessful',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to fail the item when UiPath answers succeeded: false (e.g. wrong current password) instead of returning that answer as data',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Fail When Unsuccessful',
+			name: 'failWhenUnsuccessful',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to fail the item when UiPath answers succeeded: false (e.g. wrong current password) instead of returning that answer as data',
+		},
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

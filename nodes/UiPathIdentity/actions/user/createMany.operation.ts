@@ -5,7 +5,7 @@ import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { ORGANIZATION_ID } from '../../transport/urls';
 import { chunk, errorForItem, recordFailure } from '../../shared/bulk';
-import { batchSizeOption } from '../../shared/descriptions';
+import { batchSizeOption, optionsCollection } from '../../shared/descriptions';
 import { boundedNumber } from '../../shared/readers';
 import { newUserDescription, readNewUser, requireSucceeded, userOutput } from './user.helpers';
 import type { NewUser } from './user.helpers';
@@ -21,14 +21,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 		default: '',
 	},
 	...newUserDescription('createMany', { withPassword: false }),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [batchSizeOption(1000, 100)],
-	},
+	optionsCollection([batchSizeOption(1000, 100)]),
 ]);
 
 interface PendingUser extends NewUser {

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { userLocator } from '../../shared/descriptions';
+import { optionsCollection, userLocator } from '../../shared/descriptions';
 import { resolveUserId } from '../../shared/users';
 import { getUser, putUser } from './user.helpers';
 
@@ -9,23 +9,16 @@ const show = { resource: ['user'], operation: ['deactivate'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	userLocator(show, 'The UiPath user who may no longer sign in'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Succeed If Already Inactive',
-				name: 'succeedIfAlreadyInactive',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to read the user first and, when they are already inactive, change nothing and return alreadyInactive: true, so re-running an offboarding flow is safe',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Succeed If Already Inactive',
+			name: 'succeedIfAlreadyInactive',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to read the user first and, when they are already inactive, change nothing and return alreadyInactive: true, so re-running an offboarding flow is safe',
+		},
+	]),
 ]);
 
 /** `PUT /api/User/{id}` with `isActive: false`; reversible, so the safe first step of offboarding. */

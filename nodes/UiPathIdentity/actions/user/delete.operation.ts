@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { NOT_FOUND, identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
-import { succeedIfAlreadyDeletedOption, userLocator } from '../../shared/descriptions';
+import { optionsCollection, succeedIfAlreadyDeletedOption, userLocator } from '../../shared/descriptions';
 import { findUserIdByEmail, noUserWithEmail, readUserReference } from '../../shared/users';
 
 const show = { resource: ['user'], operation: ['delete'] };
@@ -16,14 +16,7 @@ export const succeedIfUserAlreadyDeleted = succeedIfAlreadyDeletedOption(
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	userLocator(show, 'The UiPath user to delete'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [succeedIfUserAlreadyDeleted],
-	},
+	optionsCollection([succeedIfUserAlreadyDeleted]),
 ]);
 
 /** `DELETE /api/User/{id}` (HTTP 204). */

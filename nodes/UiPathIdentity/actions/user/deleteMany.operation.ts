@@ -5,7 +5,7 @@ import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { ORGANIZATION_ID } from '../../transport/urls';
 import { chunk, errorForItem, recordFailure } from '../../shared/bulk';
-import { batchSizeOption, userLocator } from '../../shared/descriptions';
+import { batchSizeOption, optionsCollection, userLocator } from '../../shared/descriptions';
 import { boundedNumber } from '../../shared/readers';
 import { succeedIfUserAlreadyDeleted } from './delete.operation';
 import { findUserIdByEmail, noUserWithEmail, readUserReference } from '../../shared/users';
@@ -21,14 +21,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 		default: '',
 	},
 	userLocator(show, 'The UiPath user to delete, usually mapped from the input item'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [batchSizeOption(1000, 100), succeedIfUserAlreadyDeleted],
-	},
+	optionsCollection([batchSizeOption(1000, 100), succeedIfUserAlreadyDeleted]),
 ]);
 
 interface Target {

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { endpoint, endpoints } from '../../transport/endpoints';
-import { returnAllAndLimit, searchTermFilter, simplifyField } from '../../shared/descriptions';
+import { optionsCollection, returnAllAndLimit, searchTermFilter, simplifyField } from '../../shared/descriptions';
 import { readSearchTerm } from '../../shared/readers';
 import { fetchPages, readListLimit } from '../../shared/paging';
 import { userOutput } from './user.helpers';
@@ -12,40 +12,33 @@ const show = { resource: ['user'], operation: ['getAll'] };
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	...returnAllAndLimit(show),
 	searchTermFilter(show, 'e.g. jane.doe@example.com', 'Only users whose name, username or email contains this text'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				default: 'Email',
-				options: [
-					{ name: 'Creation Time', value: 'CreationTime' },
-					{ name: 'Display Name', value: 'DisplayName' },
-					{ name: 'Email', value: 'Email' },
-					{ name: 'First Name', value: 'Name' },
-					{ name: 'Last Login Time', value: 'LastLoginTime' },
-					{ name: 'Last Name', value: 'Surname' },
-					{ name: 'Username', value: 'UserName' },
-				],
-			},
-			{
-				displayName: 'Sort Order',
-				name: 'sortOrder',
-				type: 'options',
-				default: 'asc',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'options',
+			default: 'Email',
+			options: [
+				{ name: 'Creation Time', value: 'CreationTime' },
+				{ name: 'Display Name', value: 'DisplayName' },
+				{ name: 'Email', value: 'Email' },
+				{ name: 'First Name', value: 'Name' },
+				{ name: 'Last Login Time', value: 'LastLoginTime' },
+				{ name: 'Last Name', value: 'Surname' },
+				{ name: 'Username', value: 'UserName' },
+			],
+		},
+		{
+			displayName: 'Sort Order',
+			name: 'sortOrder',
+			type: 'options',
+			default: 'asc',
+			options: [
+				{ name: 'Ascending', value: 'asc' },
+				{ name: 'Descending', value: 'desc' },
+			],
+		},
+	]),
 	simplifyField(show),
 ]);
 
