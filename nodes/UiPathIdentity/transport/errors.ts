@@ -224,7 +224,7 @@ export function toNodeError(
 		});
 	}
 	if (networkCode) {
-		const message = `Could not reach UiPath Identity (${networkCode ?? 'no response'})`;
+		const message = `Could not reach UiPath Identity (${networkCode})`;
 		return operationError(node, withItem(message, itemIndex), {
 			itemIndex,
 			description: withNote(
