@@ -15,6 +15,7 @@ const { buildState, findOrganization, userDto, groupDto, robotAccountDto, settin
 const { matchRoute } = require('./lib/api');
 const { FaultList } = require('./lib/faults');
 const { redactBody } = require('./lib/redact');
+const { ContractCheck } = require('./lib/contract');
 
 const DEMO_SEED = path.join(__dirname, 'seed', 'demo.json');
 const MAX_LOG_ENTRIES = 10000;
@@ -52,6 +53,7 @@ function sleep(ms) {
  * @param {number} [options.maxLifetimeMs=3600000] Stops by itself after this long (0 = never).
  * @param {number} [options.tokenLifetimeSeconds] Overrides the seed's token lifetime.
  * @param {(line: string) => void} [options.onRequest] Receives one line per request (no bodies).
+ * @param {boolean} [options.contract=true] Check every API request and answer against test/contract/identity-api.yaml.
  * @returns {Promise<{url: string, port: number, stop: () => Promise<void>}>} plus inspection helpers.
  */
 async function startSimulator(options = {}) {
@@ -63,6 +65,7 @@ async function startSimulator(options = {}) {
 	const signingKey = crypto.randomBytes(32);
 	const tokens = new Map();
 	const faults = new FaultList();
+	const contract = options.contract === false ? undefined : new ContractCheck();
 	let log = [];
 	let sequence = 0;
 	let url = '';
@@ -229,6 +232,7 @@ async function startSimulator(options = {}) {
 		if (options.tokenLifetimeSeconds) state.tokenLifetimeSeconds = Number(options.tokenLifetimeSeconds);
 		tokens.clear();
 		faults.clear();
+		if (contract) contract.clear();
 		log = [];
 		sequence = 0;
 	}
@@ -254,6 +258,11 @@ async function startSimulator(options = {}) {
 			}
 			case 'DELETE /__control/faults':
 				faults.clear();
+				return { status: 204 };
+			case 'GET /__control/contract-violations':
+				return { status: 200, body: { enabled: Boolean(contract), violations: contract ? contract.list() : [] } };
+			case 'DELETE /__control/contract-violations':
+				if (contract) contract.clear();
 				return { status: 204 };
 			case 'GET /__control/tokens':
 				return { status: 200, body: { tokens: tokenList() } };
@@ -326,6 +335,8 @@ async function startSimulator(options = {}) {
 		}
 		const token = bearer(req.headers);
 		if (token) entry.tokenId = token.jti;
+		// Every API request is checked, whatever the answer will be; answers are checked in finish().
+		const checked = contract && entry.kind === 'api' ? contract.checkRequest(entry, target.rest, requestUrl.searchParams, rawBody, req.headers['content-type']) : undefined;
 
 		const fault = faults.take(method, pathname);
 		if (fault) {
@@ -343,6 +354,7 @@ async function startSimulator(options = {}) {
 			if (fault.status) {
 				const headers = { ...fault.headers };
 				if (fault.retryAfter !== undefined && fault.retryAfter !== null) headers['Retry-After'] = String(fault.retryAfter);
+				// A fault is a deliberately hostile answer: it is not checked against the contract.
 				return finish(fault.status, fault.body, headers);
 			}
 		}
@@ -364,11 +376,13 @@ async function startSimulator(options = {}) {
 			}
 			if (target.rest.startsWith('/api/')) {
 				const result = callApi(target, method, target.rest.slice(4), requestUrl.searchParams, rawBody, token);
+				if (checked) contract.checkResponse(entry, checked, result.status, result.body);
 				return finish(result.status, result.body);
 			}
 			throw notFound();
 		} catch (error) {
 			if (error instanceof HttpError) {
+				if (checked) contract.checkResponse(entry, checked, error.status, error.body);
 				if (entry.kind === 'token' && error.body && error.body.error) entry.oauthError = error.body.error;
 				return finish(error.status, error.body, error.headers);
 			}
@@ -433,6 +447,9 @@ async function startSimulator(options = {}) {
 		revokeTokens: (clientId) => changeTokens('revoke', clientId),
 		tokens: tokenList,
 		verifyPassword,
+		/** Contract violations of requests and answers since the start, the last reset or clear. */
+		contractViolations: () => (contract ? contract.list() : []),
+		clearContractViolations: () => contract && contract.clear(),
 		snapshot: stateSnapshot,
 		reset,
 	};
