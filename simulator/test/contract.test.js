@@ -7,6 +7,7 @@ const { describe, it, before, after, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
 
 const { startSimulator } = require('..');
+const { assertContractKept } = require('../../e2e/lib/contract');
 
 const ORG = '4f7c2e1a-9b3d-4c5e-8a6f-1d2e3f4a5b6c';
 let sim;
@@ -87,5 +88,15 @@ describe('contract check', () => {
 		assert.deepEqual(partition.body, standard.body);
 		assert.ok(partition.body.results.length > 0);
 		assert.deepEqual(await violations(), []);
+	});
+
+	it('fails the end-to-end gate with request, operation, field and rule, then starts clean', async () => {
+		await call('PUT', `/api/User/${ORG}`, { isActive: 'yes' });
+		await assert.rejects(assertContractKept([sim], 'a scenario'), (error) => {
+			assert.match(error.message, /^1 contract violation\(s\) in a scenario/);
+			assert.match(error.message, /request #\d+ PUT \/api\/User\/[^:]+: updateUser requestBody\.isActive: type boolean/);
+			return true;
+		});
+		await assertContractKept([sim], 'the next scenario');
 	});
 });
