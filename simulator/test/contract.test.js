@@ -8,6 +8,8 @@ const assert = require('node:assert/strict');
 
 const { startSimulator } = require('..');
 const { assertContractKept } = require('../../e2e/lib/contract');
+const { ROUTES } = require('../lib/api');
+const { contractValidator } = require('../../test/contract/validator');
 
 const ORG = '4f7c2e1a-9b3d-4c5e-8a6f-1d2e3f4a5b6c';
 let sim;
@@ -98,5 +100,15 @@ describe('contract check', () => {
 			return true;
 		});
 		await assertContractKept([sim], 'the next scenario');
+	});
+
+	it('has an operation in the contract for every route it serves', () => {
+		const { matchOperation } = contractValidator();
+		const missing = ROUTES.map((route) => {
+			const samplePath = `/api${route.pattern.source.replace(/^\^|\$$/g, '').replaceAll('\\/', '/').replaceAll('([^/]+)', ORG)}`;
+			return matchOperation(route.method, samplePath) ? undefined : `${route.method} ${samplePath}`;
+		}).filter(Boolean);
+		assert.deepEqual(missing, []);
+		assert.equal(ROUTES.length, 30);
 	});
 });
