@@ -105,7 +105,7 @@ async function startSimulator(options = {}) {
 		if (!token.scopes.includes(parent) && !token.scopes.includes(`${parent}.${direction}`)) {
 			throw scopeRejected(token.scopes, parent, `${parent}.${direction}`);
 		}
-		return matched.route.handler({ state, org, token, query, rawBody }, matched.params);
+		return matched.route.handler({ state, org, token, query, rawBody, shape: target.shape }, matched.params);
 	}
 
 	// ---- Control endpoints (tests only) ----

@@ -1,8 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { identityRequest } from '../transport';
-import { endpoint, endpoints } from '../transport/endpoints';
+import { CREDENTIAL_TYPE, identityRequest } from '../transport';
+import { endpoint, userListFor } from '../transport/endpoints';
+import { sharedCredentials } from '../transport/session';
+import type { RequestContext } from '../transport/session';
+import type { Deployment } from '../transport/urls';
 import { checkGuid } from './readers';
 import { MAX_PAGE_SIZE } from './paging';
 
@@ -10,6 +13,21 @@ import { MAX_PAGE_SIZE } from './paging';
 export interface UserPage {
 	totalCount?: number;
 	results?: IDataObject[];
+}
+
+/**
+ * The request fields that list the organization's users on the credential's deployment:
+ * `/api/User/users/{org}` on Automation Cloud and Suite, `/api/UserPartition/users/{org}` on
+ * standalone Orchestrator (reference 0.1 item 1).
+ */
+export async function userListRequest(ctx: RequestContext, itemIndex: number) {
+	return endpoint(userListFor(await credentialDeployment(ctx, itemIndex)));
+}
+
+/** The Deployment Type of the node's credential (read once per run). */
+export async function credentialDeployment(ctx: RequestContext, itemIndex: number): Promise<Deployment> {
+	const { data } = await sharedCredentials(ctx, CREDENTIAL_TYPE, itemIndex);
+	return (data?.deployment ?? 'cloud') as Deployment;
 }
 
 /** What the User parameter points at before any lookup. */
@@ -55,7 +73,7 @@ export async function findUserIdByEmail(
 	email: string,
 ): Promise<string | undefined> {
 	const page = (await identityRequest.call(ctx, itemIndex, {
-		...endpoint(endpoints.userList),
+		...(await userListRequest(ctx, itemIndex)),
 		qs: { searchTerm: email, top: MAX_PAGE_SIZE },
 	})) as UserPage;
 	const wanted = email.toLowerCase();
