@@ -91,6 +91,24 @@ export class UiPathIdentityApi implements ICredentialType {
 			displayOptions: { show: cloudLike },
 		},
 		{
+			displayName: 'Identity Path Form',
+			name: 'suitePathForm',
+			type: 'options',
+			options: [
+				{
+					name: 'Automatic',
+					value: 'automatic',
+					description: 'Organization level first; on HTTP 404 host level once, remembered for the run',
+				},
+				{ name: 'Organization Level', value: 'organization', description: '{Base URL}/{organization}/identity_' },
+				{ name: 'Host Level', value: 'host', description: '{Base URL}/identity_' },
+			],
+			default: 'automatic',
+			description:
+				'Automation Suite clusters answer the Identity API at the organization level or at the host level, depending on version',
+			displayOptions: { show: { deployment: ['automationSuite'] } },
+		},
+		{
 			displayName: 'Organization ID',
 			name: 'organizationId',
 			type: 'string',
@@ -223,7 +241,7 @@ export class UiPathIdentityApi implements ICredentialType {
 				properties: {
 					value: 404,
 					message:
-						'UiPath Identity was not found at the derived URL: check Deployment Type, Base URL and Organization Name. Standalone Orchestrator lists users on /identity/api/UserPartition/users/{organization}, an endpoint of UiPath\'s internal definition that may not be open to external applications on this deployment; put PM.Group first in Scopes to test with groups instead',
+						'UiPath Identity was not found at the derived URL: check Deployment Type, Base URL and Organization Name. Automation Suite: the Test uses the organization-level form; set Identity Path Form to Host Level if the cluster answers at {Base URL}/identity_. Standalone Orchestrator lists users on /identity/api/UserPartition/users/{organization}, an endpoint of UiPath\'s internal definition that may not be open to external applications on this deployment; put PM.Group first in Scopes to test with groups instead',
 				},
 			},
 		],

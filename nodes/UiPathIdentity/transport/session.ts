@@ -11,6 +11,8 @@ export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 export interface RunSession {
 	tokenGate: TokenGate;
 	pacer?: RateLimitPacer;
+	/** Automation Suite, Path Form Automatic: the API form the cluster answered on in this run. */
+	suitePathForm?: 'organization' | 'host';
 	/** The decrypted credential, read once per run (see `sharedCredentials`). */
 	credentials?: Promise<ICredentialsDecrypted>;
 }
