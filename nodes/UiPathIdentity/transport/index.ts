@@ -99,33 +99,40 @@ async function sendOnSuiteForm(
 	itemIndex: number,
 ): Promise<IN8nHttpFullResponse> {
 	const session = runSession(ctx);
-	const { tokenGate } = session;
+	const send = async (baseURL?: string) =>
+		await settle(session.tokenGate.send((refreshOn401) => sendOnce(ctx, request, settings, itemIndex, refreshOn401, baseURL)));
 	const { data } = await sharedCredentials(ctx, CREDENTIAL_TYPE, itemIndex);
 	const hostBase = data ? suiteHostLevelBase(data) : undefined;
-	if (hostBase && session.suitePathForm === 'host') {
-		return await tokenGate.send((refreshOn401) => sendOnce(ctx, request, settings, itemIndex, refreshOn401, hostBase));
+	if (!hostBase) return unwrap(await send());
+	if (session.suitePathForm === 'host') return unwrap(await send(hostBase));
+
+	const organizationLevel = await send();
+	if (session.suitePathForm === 'organization') return unwrap(organizationLevel);
+	if (organizationLevel.ok || !isNotFound(organizationLevel.error)) {
+		// Any HTTP answer but 404 shows the organization-level form exists.
+		const answered = organizationLevel.ok || ((organizationLevel.error as { httpCode?: string })?.httpCode && !isTokenFailure(organizationLevel.error));
+		if (answered) session.suitePathForm = 'organization';
+		return unwrap(organizationLevel);
 	}
-	try {
-		const response = await tokenGate.send((refreshOn401) => sendOnce(ctx, request, settings, itemIndex, refreshOn401));
-		if (hostBase) session.suitePathForm = 'organization';
-		return response;
-	} catch (error) {
-		if (!hostBase || session.suitePathForm === 'organization') throw error;
-		if (!isNotFound(error)) {
-			// Any other HTTP answer shows the organization-level form exists.
-			if ((error as { httpCode?: string })?.httpCode && !isTokenFailure(error)) session.suitePathForm = 'organization';
-			throw error;
-		}
-		try {
-			const response = await tokenGate.send((refreshOn401) => sendOnce(ctx, request, settings, itemIndex, refreshOn401, hostBase));
-			session.suitePathForm = 'host';
-			return response;
-		} catch (hostError) {
-			if (isNotFound(hostError)) throw error;
-			session.suitePathForm = 'host';
-			throw hostError;
-		}
-	}
+	const hostLevel = await send(hostBase);
+	if (!hostLevel.ok && isNotFound(hostLevel.error)) return unwrap(organizationLevel);
+	session.suitePathForm = 'host';
+	return unwrap(hostLevel);
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+	return await promise.then(
+		(value): Settled<T> => ({ ok: true, value }),
+		(error: unknown): Settled<T> => ({ ok: false, error }),
+	);
+}
+
+/** The value, or the error exactly as core threw it (shaped later by `toNodeError`). */
+function unwrap<T>(outcome: Settled<T>): T {
+	if (outcome.ok) return outcome.value;
+	throw outcome.error;
 }
 
 function isTokenFailure(error: unknown): boolean {
