@@ -1,7 +1,9 @@
 import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { RateLimitPacer } from './pacing';
-import { TokenGate } from './token-gate';
+import { credentialFlight } from './token-flight';
+import { TokenGate, unsharedCredential } from './token-gate';
+import type { SharedCredential } from './token-gate';
 import { TOKEN_ERROR_PREFIX } from './token';
 
 /** Node runs (execute) and editor look-ups (resource locator lists) both send requests. */
@@ -25,10 +27,42 @@ function isTokenFailure(error: unknown): boolean {
 	return String((error as { message?: string })?.message ?? '').includes(TOKEN_ERROR_PREFIX);
 }
 
-export function runSession(ctx: RequestContext, pacing?: { share: number }): RunSession {
+function readCredentials(ctx: RequestContext, credentialType: string, itemIndex: number) {
+	return 'getInputData' in ctx ? ctx.getCredentials(credentialType, itemIndex) : ctx.getCredentials(credentialType);
+}
+
+/**
+ * The run's credential as the token gate sees it. The flight is keyed by the stored credential's
+ * ID, so executions of the process that use the same credential fetch one token at a time.
+ */
+function sharedCredential(ctx: RequestContext, credentialType: string): SharedCredential {
+	const id = ctx.getNode().credentials?.[credentialType]?.id;
+	if (!id) return unsharedCredential();
+	return {
+		flight: credentialFlight(`${credentialType}:${id}`),
+		hasToken: async () => {
+			try {
+				const { data } = await sharedCredentials(ctx, credentialType, 0);
+				return String(data?.accessToken ?? '') !== '';
+			} catch {
+				// The request itself reads the credential again and reports the failure.
+				return false;
+			}
+		},
+		reload: async () => {
+			const current = await sharedCredentials(ctx, credentialType, 0);
+			const stored = await readCredentials(ctx, credentialType, 0);
+			if (current.data) Object.assign(current.data, stored);
+		},
+		signal: 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal?.() : undefined,
+	};
+}
+
+export function runSession(ctx: RequestContext, pacing?: { share: number }, credentialType?: string): RunSession {
 	let session = sessions.get(ctx);
 	if (!session) {
-		session = { tokenGate: new TokenGate(isTokenFailure) };
+		const shared = credentialType ? sharedCredential(ctx, credentialType) : unsharedCredential();
+		session = { tokenGate: new TokenGate(isTokenFailure, shared) };
 		sessions.set(ctx, session);
 	}
 	if (pacing && !session.pacer) session.pacer = new RateLimitPacer(pacing.share);
@@ -49,7 +83,7 @@ export async function sharedCredentials(
 	const session = runSession(ctx);
 	if (!session.credentials) {
 		const details = ctx.getNode().credentials?.[credentialType];
-		const read = 'getInputData' in ctx ? ctx.getCredentials(credentialType, itemIndex) : ctx.getCredentials(credentialType);
+		const read = readCredentials(ctx, credentialType, itemIndex);
 		session.credentials = read.then((data) => ({
 			id: details?.id ?? '',
 			name: details?.name ?? '',
