@@ -1,7 +1,8 @@
 import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { RateLimitPacer } from './pacing';
-import { credentialFlight } from './token-flight';
+import { credentialFlight, registerCredentialCopy } from './token-flight';
+import type { CredentialFlight } from './token-flight';
 import { TokenGate, unsharedCredential } from './token-gate';
 import type { SharedCredential } from './token-gate';
 import { TOKEN_ERROR_PREFIX } from './token';
@@ -13,6 +14,8 @@ export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 export interface RunSession {
 	tokenGate: TokenGate;
 	pacer?: RateLimitPacer;
+	/** The process-wide token flight of the run's credential, if it has an ID. */
+	flight?: CredentialFlight;
 	/** The decrypted credential, read once per run (see `sharedCredentials`). */
 	credentials?: Promise<ICredentialsDecrypted>;
 }
@@ -35,9 +38,9 @@ function readCredentials(ctx: RequestContext, credentialType: string, itemIndex:
  * The run's credential as the token gate sees it. The flight is keyed by the stored credential's
  * ID, so executions of the process that use the same credential fetch one token at a time.
  */
-function sharedCredential(ctx: RequestContext, credentialType: string): SharedCredential {
+function sharedCredential(ctx: RequestContext, credentialType: string): SharedCredential | undefined {
 	const id = ctx.getNode().credentials?.[credentialType]?.id;
-	if (!id) return unsharedCredential();
+	if (!id) return undefined;
 	return {
 		flight: credentialFlight(`${credentialType}:${id}`),
 		hasToken: async () => {
@@ -61,8 +64,8 @@ function sharedCredential(ctx: RequestContext, credentialType: string): SharedCr
 export function runSession(ctx: RequestContext, pacing?: { share: number }, credentialType?: string): RunSession {
 	let session = sessions.get(ctx);
 	if (!session) {
-		const shared = credentialType ? sharedCredential(ctx, credentialType) : unsharedCredential();
-		session = { tokenGate: new TokenGate(isTokenFailure, shared) };
+		const shared = credentialType ? sharedCredential(ctx, credentialType) : undefined;
+		session = { tokenGate: new TokenGate(isTokenFailure, shared ?? unsharedCredential()), flight: shared?.flight };
 		sessions.set(ctx, session);
 	}
 	if (pacing && !session.pacer) session.pacer = new RateLimitPacer(pacing.share);
@@ -84,12 +87,14 @@ export async function sharedCredentials(
 	if (!session.credentials) {
 		const details = ctx.getNode().credentials?.[credentialType];
 		const read = readCredentials(ctx, credentialType, itemIndex);
-		session.credentials = read.then((data) => ({
-			id: details?.id ?? '',
-			name: details?.name ?? '',
-			type: credentialType,
-			data,
-		}));
+		const { flight, tokenGate } = session;
+		session.credentials = read.then((data) => {
+			// Lets the credential's preAuthentication tell this run's copy from others (token-flight.ts).
+			if (flight && data) {
+				registerCredentialCopy(data, { flight, gate: tokenGate });
+			}
+			return { id: details?.id ?? '', name: details?.name ?? '', type: credentialType, data };
+		});
 		// A failed read is not kept: the next item tries again and reports its own error.
 		session.credentials.catch(() => (session.credentials = undefined));
 	}

@@ -13,8 +13,33 @@ import { sleep } from 'n8n-workflow';
 export interface CredentialFlight {
 	/** Increases each time a token request of this credential finished with a usable token. */
 	generation: number;
-	/** The running token request, if any. */
+	/** A node run is repeating a request so that core fetches a token (see TokenGate). */
 	pending?: Promise<void>;
+	/** The run (its TokenGate) behind `pending`. */
+	owner?: object;
+	/** The running token request, if any. */
+	fetching?: Promise<void>;
+	/**
+	 * The token of the last successful request, handed to executions of this process whose copy of
+	 * the credential was read before it was issued (n8n also stores it in the credential).
+	 */
+	lastToken?: string;
+	/** When `lastToken` was issued (epoch ms). */
+	lastAt?: number;
+}
+
+/** What the process knows about one execution's copy of a credential. */
+export interface CredentialCopy {
+	flight: CredentialFlight;
+	/** The run's TokenGate; `seen` is the flight generation the copy reflects. */
+	gate: { seen: number; tokenFromFlight: boolean };
+}
+
+/** Copies of credentials (the objects n8n hands to `preAuthentication`) by their run. */
+const copies = new WeakMap<object, CredentialCopy>();
+
+export function registerCredentialCopy(data: object, copy: CredentialCopy): void {
+	copies.set(data, copy);
 }
 
 /** Credentials remembered at once; the least recently used one is forgotten first. */
@@ -24,6 +49,9 @@ export const MAX_REMEMBERED_CREDENTIALS = 256;
 export const MAX_TOKEN_WAIT_MS = 60_000;
 
 const CHECK_EVERY_MS = 250;
+
+/** A 401 this soon after a new token was issued is taken as an answer to a request sent before. */
+const LATE_REJECTION_MS = 10_000;
 
 const flights = new Map<string, CredentialFlight>();
 
@@ -40,10 +68,57 @@ export function credentialFlight(key: string): CredentialFlight {
 	if (flights.size > MAX_REMEMBERED_CREDENTIALS) {
 		for (const [oldKey, oldFlight] of flights) {
 			if (flights.size <= MAX_REMEMBERED_CREDENTIALS) break;
-			if (!oldFlight.pending) flights.delete(oldKey);
+			if (!oldFlight.pending && !oldFlight.fetching) flights.delete(oldKey);
 		}
 	}
 	return flight;
+}
+
+/**
+ * The credential's `preAuthentication` runs through here. For a copy a node run registered, token
+ * requests are single-flight across the executions of the process: while one runs the others wait
+ * for it and use the token it got; a copy read before the last token was issued gets that token.
+ * Anything else (the credential test, other callers) fetches directly.
+ */
+export async function sharedTokenRequest(
+	credentials: object,
+	fetch: () => Promise<{ accessToken: string }>,
+	signal?: AbortSignal,
+): Promise<{ accessToken: string }> {
+	const copy = copies.get(credentials);
+	if (!copy) return await fetch();
+	const { flight, gate } = copy;
+	const seenAtStart = gate.seen;
+	for (let round = 0; round < 3; round++) {
+		const running = flight.fetching ?? (flight.owner !== gate ? flight.pending : undefined);
+		if (running) await waitForFlight(running, signal, MAX_TOKEN_WAIT_MS);
+		if (flight.lastToken && Math.min(gate.seen, seenAtStart) < flight.generation) {
+			gate.seen = flight.generation;
+			gate.tokenFromFlight = true;
+			return { accessToken: flight.lastToken };
+		}
+		if (!running) break;
+	}
+	// A 401 for a request sent before the last token arrived, while the copy already holds it
+	// (another item of the run got it from the flight): repeat with that token, do not fetch again.
+	const token = (credentials as { accessToken?: unknown }).accessToken;
+	if (gate.tokenFromFlight && flight.lastToken && token === flight.lastToken && Date.now() - (flight.lastAt ?? 0) < LATE_REJECTION_MS) {
+		return { accessToken: flight.lastToken };
+	}
+	const request = fetch();
+	flight.fetching = request.then(
+		({ accessToken }) => {
+			flight.generation++;
+			flight.lastToken = accessToken;
+			flight.lastAt = Date.now();
+			gate.seen = flight.generation;
+			gate.tokenFromFlight = true;
+			flight.fetching = undefined;
+		},
+		// After a failure the next execution in line tries itself and reports its own error.
+		() => (flight.fetching = undefined),
+	);
+	return await request;
 }
 
 /** How many credentials are remembered (for tests). */

@@ -69,7 +69,10 @@ export class TokenGate {
 	private turn: Promise<void> = Promise.resolve();
 
 	/** The flight generation the run's copy of the credential reflects. */
-	private seen: number;
+	seen: number;
+
+	/** The run's copy holds a token it got from the process-wide flight (see token-flight.ts). */
+	tokenFromFlight = false;
 
 	private reloading: Promise<void> | undefined;
 
@@ -139,20 +142,20 @@ export class TokenGate {
 	/**
 	 * Lets core fetch a token (and send the request) unless another execution or item fetched one
 	 * since `generation` or is fetching now; then returns nothing and the caller sends again with
-	 * the stored token.
+	 * the stored token. The fetch itself joins the process-wide flight in the credential's
+	 * `preAuthentication` (sharedTokenRequest), which also catches the refreshes n8n 1.x core
+	 * makes on every 401 by itself.
 	 */
 	private async fetchOrWait<T>(generation: number, attempt: Attempt<T>): Promise<Settled<T> | undefined> {
 		const flight = this.shared.flight;
-		if (flight.pending || flight.generation !== generation) return undefined;
+		if (flight.pending || flight.fetching || flight.generation !== generation) return undefined;
 		this.refreshes++;
 		const outcome = settle(attempt(true));
-		flight.pending = outcome.then((settled) => {
-			// Only a token that was issued counts; after a failure the next one in line tries itself.
-			if (settled.ok || !this.isTokenFailure(settled.error)) {
-				flight.generation++;
-				this.seen = flight.generation;
-			}
+		// Others wait from now on, not only once core calls preAuthentication (after the repeat).
+		flight.owner = this;
+		flight.pending = outcome.then(() => {
 			flight.pending = undefined;
+			flight.owner = undefined;
 		});
 		return await outcome;
 	}
@@ -161,6 +164,7 @@ export class TokenGate {
 	private async catchUp(): Promise<void> {
 		const flight = this.shared.flight;
 		if (flight.pending) await waitForFlight(flight.pending, this.shared.signal, MAX_TOKEN_WAIT_MS);
+		if (flight.fetching) await waitForFlight(flight.fetching, this.shared.signal, MAX_TOKEN_WAIT_MS);
 		if (this.seen === flight.generation) return;
 		if (!this.reloading) {
 			const target = flight.generation;
@@ -168,7 +172,10 @@ export class TokenGate {
 			this.reloading = this.shared
 				.reload()
 				.then(
-					() => (this.seen = target),
+					() => {
+						this.seen = target;
+						this.tokenFromFlight = true;
+					},
 					() => undefined,
 				)
 				.then(() => (this.reloading = undefined));
