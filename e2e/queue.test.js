@@ -184,6 +184,9 @@ for (const major of MAJORS) {
 			} else {
 				assert.ok(failed.length > 0, 'n8n 2.x reports the killed worker\'s executions as failed');
 			}
+			// A repeat never applies a change twice: UiPath refuses the old password the second time.
+			const applied = callsPerUser(log.filter((entry) => entry.status === 200));
+			for (const user of usersOf(3)) assert.ok((applied.get(user) || 0) <= 1, `user ${user} changed at most once`);
 			const stored = executionsOf(services, WORKFLOW_ID);
 			assert.equal(stored.length, seenExecutions, 'every webhook call is one execution in Postgres');
 		});

@@ -41,8 +41,9 @@ function readCredentials(ctx: RequestContext, credentialType: string, itemIndex:
 function sharedCredential(ctx: RequestContext, credentialType: string): SharedCredential | undefined {
 	const id = ctx.getNode().credentials?.[credentialType]?.id;
 	if (!id) return undefined;
+	const flight = credentialFlight(`${credentialType}:${id}`);
 	return {
-		flight: credentialFlight(`${credentialType}:${id}`),
+		flight,
 		hasToken: async () => {
 			try {
 				const { data } = await sharedCredentials(ctx, credentialType, 0);
@@ -54,8 +55,13 @@ function sharedCredential(ctx: RequestContext, credentialType: string): SharedCr
 		},
 		reload: async () => {
 			const current = await sharedCredentials(ctx, credentialType, 0);
+			const before = current.data?.accessToken;
 			const stored = await readCredentials(ctx, credentialType, 0);
-			if (current.data) Object.assign(current.data, stored);
+			if (!current.data) return;
+			Object.assign(current.data, stored);
+			// n8n writes the new token to the database just after the token request returns: if the
+			// store still has the token this copy had, take the one the process just got.
+			if (flight.lastToken && stored?.accessToken === before) current.data.accessToken = flight.lastToken;
 		},
 		signal: 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal?.() : undefined,
 	};

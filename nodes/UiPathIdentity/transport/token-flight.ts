@@ -24,15 +24,13 @@ export interface CredentialFlight {
 	 * the credential was read before it was issued (n8n also stores it in the credential).
 	 */
 	lastToken?: string;
-	/** When `lastToken` was issued (epoch ms). */
-	lastAt?: number;
 }
 
 /** What the process knows about one execution's copy of a credential. */
 export interface CredentialCopy {
 	flight: CredentialFlight;
 	/** The run's TokenGate; `seen` is the flight generation the copy reflects. */
-	gate: { seen: number; tokenFromFlight: boolean };
+	gate: { seen: number };
 }
 
 /** Copies of credentials (the objects n8n hands to `preAuthentication`) by their run. */
@@ -50,8 +48,6 @@ export const MAX_TOKEN_WAIT_MS = 60_000;
 
 const CHECK_EVERY_MS = 250;
 
-/** A 401 this soon after a new token was issued is taken as an answer to a request sent before. */
-const LATE_REJECTION_MS = 10_000;
 
 const flights = new Map<string, CredentialFlight>();
 
@@ -94,25 +90,16 @@ export async function sharedTokenRequest(
 		if (running) await waitForFlight(running, signal, MAX_TOKEN_WAIT_MS);
 		if (flight.lastToken && Math.min(gate.seen, seenAtStart) < flight.generation) {
 			gate.seen = flight.generation;
-			gate.tokenFromFlight = true;
 			return { accessToken: flight.lastToken };
 		}
 		if (!running) break;
-	}
-	// A 401 for a request sent before the last token arrived, while the copy already holds it
-	// (another item of the run got it from the flight): repeat with that token, do not fetch again.
-	const token = (credentials as { accessToken?: unknown }).accessToken;
-	if (gate.tokenFromFlight && flight.lastToken && token === flight.lastToken && Date.now() - (flight.lastAt ?? 0) < LATE_REJECTION_MS) {
-		return { accessToken: flight.lastToken };
 	}
 	const request = fetch();
 	flight.fetching = request.then(
 		({ accessToken }) => {
 			flight.generation++;
 			flight.lastToken = accessToken;
-			flight.lastAt = Date.now();
 			gate.seen = flight.generation;
-			gate.tokenFromFlight = true;
 			flight.fetching = undefined;
 		},
 		// After a failure the next execution in line tries itself and reports its own error.

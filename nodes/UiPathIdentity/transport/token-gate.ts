@@ -71,9 +71,6 @@ export class TokenGate {
 	/** The flight generation the run's copy of the credential reflects. */
 	seen: number;
 
-	/** The run's copy holds a token it got from the process-wide flight (see token-flight.ts). */
-	tokenFromFlight = false;
-
 	private reloading: Promise<void> | undefined;
 
 	/** Token requests this gate asked core for; for diagnostics and tests. */
@@ -172,10 +169,7 @@ export class TokenGate {
 			this.reloading = this.shared
 				.reload()
 				.then(
-					() => {
-						this.seen = target;
-						this.tokenFromFlight = true;
-					},
+					() => (this.seen = target),
 					() => undefined,
 				)
 				.then(() => (this.reloading = undefined));
