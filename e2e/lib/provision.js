@@ -185,19 +185,19 @@ const COMPILERS = [
  * Makes sure python3, make and a C++ compiler are on PATH for node-gyp. Installs the missing ones
  * with apt-get when root; otherwise throws one error naming them.
  */
-function ensureCompilers({ has = hasCommand } = {}) {
-	if (process.platform === 'win32') return { installed: [] };
+function ensureCompilers({ has = hasCommand, platform = process.platform, root = isRoot(), apt = hasApt(), install = aptInstall } = {}) {
+	if (platform === 'win32') return { installed: [] };
 	const missing = () => COMPILERS.filter((tool) => ![tool.command, ...(tool.alternatives || [])].some((name) => has(name)));
 	const first = missing();
 	if (!first.length) return { installed: [] };
 	const names = first.map((tool) => tool.command).join(', ');
-	if (hasApt() && isRoot()) {
+	if (apt && root) {
 		log(`installing ${names} with apt-get for node-gyp (n8n's sqlite3)`);
-		const result = aptInstall(first.map((tool) => tool.apt));
+		const result = install(first.map((tool) => tool.apt));
 		if (result.ok && !missing().length) return { installed: first.map((tool) => tool.apt) };
 		throw new Error(`node-gyp needs ${names} to build n8n's sqlite3, and apt-get could not install them: ${result.detail || 'still missing afterwards'}`);
 	}
-	const how = process.platform === 'darwin' ? 'run xcode-select --install' : 'install them (Debian/Ubuntu: sudo apt-get install python3 make g++)';
+	const how = platform === 'darwin' ? 'run xcode-select --install' : 'install them (Debian/Ubuntu: sudo apt-get install python3 make g++)';
 	throw new Error(`node-gyp needs ${names} to build n8n's sqlite3 for the e2e tests: ${how}, then run npm test again`);
 }
 
