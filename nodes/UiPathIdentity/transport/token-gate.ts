@@ -73,12 +73,6 @@ export class TokenGate {
 
 	private reloading: Promise<void> | undefined;
 
-	/** Token requests this gate asked core for; for diagnostics and tests. */
-	refreshes = 0;
-
-	/** Times this run read the stored credential again after another execution's token request. */
-	reloads = 0;
-
 	constructor(
 		private readonly isTokenFailure: (error: unknown) => boolean,
 		private readonly shared: SharedCredential = unsharedCredential(),
@@ -146,7 +140,6 @@ export class TokenGate {
 	private async fetchOrWait<T>(generation: number, attempt: Attempt<T>): Promise<Settled<T> | undefined> {
 		const flight = this.shared.flight;
 		if (flight.pending || flight.fetching || flight.generation !== generation) return undefined;
-		this.refreshes++;
 		const outcome = settle(attempt(true));
 		// Others wait from now on, not only once core calls preAuthentication (after the repeat).
 		flight.owner = this;
@@ -165,7 +158,6 @@ export class TokenGate {
 		if (this.seen === flight.generation) return;
 		if (!this.reloading) {
 			const target = flight.generation;
-			this.reloads++;
 			this.reloading = this.shared
 				.reload()
 				.then(
