@@ -74,7 +74,7 @@ describe('Directory → Search', () => {
 		expect(error?.message).toBe(
 			`UiPath refused GET /api/Directory/Search/{organizationId} (HTTP ${status}): this endpoint may not be open to external applications on this deployment [item 0]`,
 		);
-		if (status === 403) expect(error?.description).toMatch(/has PM.User and PM.Group as an application scope/);
+		if (status === 403) expect(error?.description).toMatch(/has PM.User as an application scope/);
 		expect(JSON.stringify(error)).not.toContain('PM.Directory');
 	});
 });

@@ -28,9 +28,9 @@ const ROBOT_ACCOUNT = 'PM.RobotAccount';
 const SETTING = 'PM.Setting';
 /**
  * UiPath documents no scope for Directory (there is no PM.Directory, reference 0.1 item 5); its
- * answers are users and groups, so these are the scopes most likely to be checked.
+ * answers are users and groups, so PM.User (and PM.Group) are the scopes most likely checked.
  */
-const DIRECTORY = 'PM.User and PM.Group';
+const DIRECTORY = 'PM.User';
 
 const userNotFound = (userId: string) => `User "${userId}" was not found`;
 const groupNotFound = (groupId: string) => `Group "${groupId}" was not found`;
