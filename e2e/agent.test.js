@@ -147,6 +147,7 @@ for (const major of MAJORS) {
 			assert.ok(!output.includes(secrets.clientSecret), 'n8n output contains the client secret');
 			assert.ok(!JWT.test(output), 'n8n output contains an access token');
 			const requests = model.requests();
+			if (process.env.E2E_AGENT_DEBUG) require('node:fs').writeFileSync(`${process.env.E2E_AGENT_DEBUG}-${major}-${workflow.id}.json`, JSON.stringify(requests, null, 2));
 			const failed = requests.find((entry) => entry.error);
 			const context = () => `n8n execute exited ${result.code}; model turns ${model.turns()}${failed ? `; script: ${failed.error}` : ''}\n${n8n.mask(output).slice(-4000)}`;
 			assert.equal(result.code, 0, context());
