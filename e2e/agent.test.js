@@ -13,6 +13,8 @@ const assert = require('node:assert/strict');
 const { startSimulator } = require('../simulator');
 const { ensureN8n, TARGETS } = require('./lib/install');
 const { N8nInstance, PACKAGE_NAME } = require('./lib/n8n');
+const { N8nRest, makeOwner } = require('./lib/rest');
+const { loadExamples, demoCredential } = require('./lib/examples');
 const { packPackage } = require('./lib/pack');
 const fx = require('./lib/fixtures');
 const { startScriptedOpenAi, pickTool, lastToolResult } = require('./lib/openai-script');
@@ -242,6 +244,88 @@ for (const major of MAJORS) {
 			} finally {
 				await model.stop();
 			}
+		});
+
+		describe('running server: the example workflow examples/ai-agent-offboarding.json over its chat webhook', { timeout: SUITE_TIMEOUT }, () => {
+			const example = loadExamples().find((workflow) => workflow.id === 'uipathExAgent0001');
+			const email = 'dave.miller@acme.example';
+			const daveId = 'a1c4e6f8-2222-4b22-8b22-000000000104';
+			let demoSim;
+			let model;
+			let server;
+
+			before(async () => {
+				assert.ok(example, 'examples/ai-agent-offboarding.json is missing');
+				demoSim = await startSimulator({ maxLifetimeMs: SUITE_TIMEOUT });
+				const userIdFrom = (messages) => {
+					const user = objectsIn(parseToolAnswer(lastToolResult(messages).content)).find((entry) => entry.email === email);
+					if (!user) throw new Error(`no ${email} in the tool answer`);
+					return user.id;
+				};
+				model = await startScriptedOpenAi([
+					({ tools, messages }) => {
+						if (!messages.some((message) => message.role === 'system' && /offboard/i.test(message.content))) throw new Error('the system message of the example is missing');
+						return { toolCalls: [{ name: pickTool(tools, /^Find_users$/).name, arguments: { searchTerm: email } }] };
+					},
+					({ tools, messages }) => ({ toolCalls: [{ name: pickTool(tools, /^Deactivate_user$/).name, arguments: { userId: userIdFrom(messages) } }] }),
+					({ tools, messages }) => ({ toolCalls: [{ name: pickTool(tools, /^Remove_user_from_all_groups$/).name, arguments: { userId: userIdFrom(messages.slice(0, -2)) } }] }),
+					() => ({ content: `${email} is deactivated and removed from all groups.` }),
+				]);
+				const openAi = example.nodes.find((node) => node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi').credentials.openAiApi;
+				await n8n.importCredentials([
+					demoCredential(demoSim.url),
+					{ ...openAi, type: 'openAiApi', data: { apiKey: model.apiKey, url: model.url, organizationId: '', header: false } },
+				]);
+				await n8n.importWorkflows([example]);
+				const started = Date.now();
+				server = await n8n.start({ env: { N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true' } });
+				const rest = new N8nRest(server.url);
+				await rest.setupOwner(makeOwner());
+				await rest.activateWorkflow(example.id);
+				timings.serverStartSeconds = (Date.now() - started) / 1000;
+			});
+
+			after(async () => {
+				if (server) await server.stop();
+				if (model) await model.stop();
+				if (demoSim) await demoSim.stop();
+			});
+
+			it('a chat message offboards the user: search, deactivate, remove from all groups', { timeout: TEST_TIMEOUT }, async () => {
+				const trigger = example.nodes.find((node) => node.type === '@n8n/n8n-nodes-langchain.chatTrigger');
+				const since = demoSim.lastSeq();
+				const started = Date.now();
+				const response = await fetch(`${server.url}/webhook/${trigger.webhookId}/chat`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ action: 'sendMessage', sessionId: 'e2e-session-1', chatInput: `Please offboard ${email}, they left on Friday.` }),
+					signal: AbortSignal.timeout(180000),
+				});
+				const text = await response.text();
+				timings.chatSeconds = (Date.now() - started) / 1000;
+				const failed = model.requests().find((entry) => entry.error);
+				assert.equal(response.status, 200, `${text.slice(0, 1000)}${failed ? `\nscript: ${failed.error}` : ''}\n${n8n.mask(server.output()).slice(-3000)}`);
+				assert.equal(JSON.parse(text).output, `${email} is deactivated and removed from all groups.`);
+				assert.equal(model.requests().length, 4);
+				assert.match(model.requests()[0].messages.at(-1).content, /offboard dave\.miller@acme\.example/);
+
+				const api = demoSim.log(since).filter((entry) => entry.kind === 'api');
+				const base = `/acme/identity_/api/User`;
+				assert.deepEqual(
+					api.map((entry) => [entry.method, entry.path.replace(/users\/[0-9a-f-]+$/, 'users/{org}')]),
+					[
+						['GET', `${base}/users/{org}`],
+						['GET', `${base}/${daveId}`],
+						['PUT', `${base}/${daveId}`],
+						['GET', `${base}/${daveId}`],
+						['PUT', `${base}/${daveId}`],
+					],
+					JSON.stringify(api.map((entry) => [entry.method, entry.path, entry.status])),
+				);
+				const dave = demoSim.snapshot().organizations.find((org) => org.users.some((user) => user.id === daveId)).users.find((user) => user.id === daveId);
+				assert.equal(dave.isActive, false);
+				assert.deepEqual(dave.groupIDs, []);
+			});
 		});
 	});
 }
