@@ -7,7 +7,7 @@
 // tools' $fromAI() parameters, reads what the tools answered, and finishes with a text answer.
 // Run with `npm run test:e2e:agent` (E2E_MAJORS=1,2 as for the main suite).
 
-const { describe, it, before, after } = require('node:test');
+const { describe, it, before, after, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
 
 const { startSimulator } = require('../simulator');
@@ -18,6 +18,7 @@ const { loadExamples, demoCredential } = require('./lib/examples');
 const { packPackage } = require('./lib/pack');
 const fx = require('./lib/fixtures');
 const { startScriptedOpenAi, pickTool, lastToolResult } = require('./lib/openai-script');
+const { assertContractKept } = require('./lib/contract');
 
 const MAJORS = (process.env.E2E_MAJORS || '1,2').split(',').map((value) => Number(value.trim())).filter(Boolean);
 const SUITE_TIMEOUT = 30 * 60 * 1000;
@@ -125,6 +126,11 @@ for (const major of MAJORS) {
 			await n8n.installPackage(await packPackage());
 			creds = fx.makeCredentials(sim.url, secrets);
 			timings.setupSeconds = (Date.now() - started) / 1000;
+		});
+
+		// Every request the tools sent and every answer of the simulators kept the contract.
+		afterEach(async (context) => {
+			await assertContractKept([sim], context && context.name);
 		});
 
 		after(async () => {
@@ -283,6 +289,10 @@ for (const major of MAJORS) {
 				await rest.setupOwner(makeOwner());
 				await rest.activateWorkflow(example.id);
 				timings.serverStartSeconds = (Date.now() - started) / 1000;
+			});
+
+			afterEach(async (context) => {
+				await assertContractKept([demoSim], context && context.name);
 			});
 
 			after(async () => {
