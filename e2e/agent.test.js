@@ -188,7 +188,7 @@ for (const major of MAJORS) {
 					tools: [
 						toolNode('Find users', [500, 520], {
 							resource: 'user',
-							operation: 'getMany',
+							operation: 'getAll',
 							returnAll: false,
 							limit: 5,
 							filters: { searchTerm: "={{ $fromAI('email', 'The email address of the user to find', 'string') }}" },
@@ -211,7 +211,11 @@ for (const major of MAJORS) {
 					assert.ok(request.authorized, 'the credential API key reached the model server');
 					assert.deepEqual(request.tools.map((tool) => tool.name).sort(), ['Deactivate_user', 'Find_users']);
 				}
+				// What the agent reads about each tool: the node's own description of the operation.
+				const { TOOL_DESCRIPTIONS } = require('../dist/nodes/UiPathIdentity/shared/tool.js');
 				const findTool = requests[0].tools.find((tool) => tool.name === 'Find_users');
+				assert.equal(findTool.description, TOOL_DESCRIPTIONS.user.getAll);
+				assert.equal(requests[0].tools.find((tool) => tool.name === 'Deactivate_user').description, TOOL_DESCRIPTIONS.user.deactivate);
 				assert.deepEqual(Object.keys(findTool.parameters.properties || {}), ['email'], 'the $fromAI key is the tool argument');
 				assert.equal(requests[0].messages.at(-1).role, 'user');
 				assert.match(requests[0].messages.at(-1).content, new RegExp(email.replace(/\./g, '\\.')));
@@ -247,6 +251,62 @@ for (const major of MAJORS) {
 				const output = fx.nodeItems(run, 'AI Agent');
 				assert.equal(output.length, 1);
 				assert.match(output[0].json.output, /^Done: .* is deactivated\./);
+			} finally {
+				await model.stop();
+			}
+		});
+
+		it('refuses model-chosen passwords and bulk deletes with an answer the model reads (Responses API)', { timeout: TEST_TIMEOUT }, async () => {
+			const userId = fx.userId(9);
+			const modelPassword = 'Model-Chosen-Pass-9!';
+			const toolErrors = [];
+			const model = await startScriptedOpenAi([
+				({ tools }) => ({ toolCalls: [{ name: pickTool(tools, /^Reset_password$/).name, arguments: { userId, password: modelPassword } }] }),
+				({ tools, messages }) => {
+					toolErrors.push(lastToolResult(messages).content);
+					return { toolCalls: [{ name: pickTool(tools, /^Delete_many_users$/).name, arguments: { userId } }] };
+				},
+				({ messages }) => {
+					toolErrors.push(lastToolResult(messages).content);
+					return { content: 'I cannot do that with the tools I have.' };
+				},
+			]);
+			try {
+				const workflow = agentWorkflow({
+					id: 'e2eAgentRefusals',
+					name: 'e2e agent refusals',
+					prompt: `Reset the password of user ${userId} to ${modelPassword}, then delete that user.`,
+					responsesApi: true,
+					tools: [
+						toolNode('Reset password', [500, 520], {
+							resource: 'user',
+							operation: 'resetPassword',
+							userId: { __rl: true, mode: 'id', value: "={{ $fromAI('userId', 'The ID of the user', 'string') }}" },
+							password: "={{ $fromAI('password', 'The new password', 'string') }}",
+						}, creds.cloud),
+						toolNode('Delete many users', [700, 520], {
+							resource: 'user',
+							operation: 'deleteMany',
+							userId: { __rl: true, mode: 'id', value: "={{ $fromAI('userId', 'The ID of the user', 'string') }}" },
+							options: {},
+						}, creds.cloud),
+					],
+				});
+				const { run, requests, log, seconds, context } = await runAgent(model, workflow);
+				timings.refusalsSeconds = seconds;
+				assert.equal(requests.length, 3, context());
+				assert.ok(requests.every((request) => request.api === 'responses'), 'the chat model used the Responses API');
+				assert.equal(toolErrors.length, 2);
+				assert.match(toolErrors[0], /does not run as an AI agent tool while 'New Password' comes from the model/, toolErrors[0]);
+				assert.match(toolErrors[1], /Delete Many does not run as an AI agent tool/, toolErrors[1]);
+				for (const answer of toolErrors) assert.ok(objectsIn(parseToolAnswer(answer)).some((entry) => entry.refused === true), answer);
+				assert.ok(!toolErrors.join('').includes(modelPassword), 'the refusal does not echo the password');
+				// The editor does not offer Delete Many on the tool; a hand-written workflow still can, and the model reads that it is not available.
+				assert.equal(requests[0].tools.find((tool) => tool.name === 'Delete_many_users').description, 'Not available to AI agents.');
+				assert.deepEqual(log.filter((entry) => entry.kind === 'api'), [], 'nothing was sent to UiPath');
+				assert.ok(sim.verifyPassword(userId, fx.oldPassword(9)), 'the password is unchanged');
+				assert.ok(sim.snapshot().organizations[0].users.some((user) => user.id === userId), 'the user still exists');
+				assert.equal(fx.nodeItems(run, 'AI Agent')[0].json.output, 'I cannot do that with the tools I have.');
 			} finally {
 				await model.stop();
 			}
