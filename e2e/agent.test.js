@@ -5,7 +5,8 @@
 // (e2e/lib/openai-script.js: no network, no real model) and the UiPath Identity simulator. The
 // script plays the model: it calls the UiPath Identity tools with arguments n8n turns into the
 // tools' $fromAI() parameters, reads what the tools answered, and finishes with a text answer.
-// Run with `npm run test:e2e:agent` (E2E_MAJORS=1,2 as for the main suite).
+// Run with `npm run test:e2e:agent` (E2E_MAJORS=1,2 as for the main suite; E2E_AGENT_DEBUG=/tmp/x
+// writes what the model received per workflow to /tmp/x-<major>-<workflow>.json).
 
 const { describe, it, before, after, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
