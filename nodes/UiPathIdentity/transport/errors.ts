@@ -232,6 +232,30 @@ function explainStatus(status: number, reason: string | undefined, subject: Requ
 	}
 }
 
+/** Parameter names whose values are secrets (Current Password, New Password, Password, ...). */
+const SECRET_PARAMETER = /password|secret|token/i;
+
+function maskSecretParameters(value: unknown, depth: number): unknown {
+	if (value === null || typeof value !== 'object' || depth > 20) return value;
+	if (Array.isArray(value)) return value.map((entry) => maskSecretParameters(entry, depth + 1));
+	const masked: IDataObject = {};
+	for (const [key, entry] of Object.entries(value as IDataObject)) {
+		masked[key] =
+			SECRET_PARAMETER.test(key) && typeof entry === 'string' && entry !== ''
+				? MASK
+				: (maskSecretParameters(entry, depth + 1) as IDataObject);
+	}
+	return masked;
+}
+
+/**
+ * The node as an error carries it into the stored execution: n8n keeps `error.node` with its
+ * parameters, so password parameters typed in as plain text are masked there.
+ */
+export function safeNode(node: INode): INode {
+	return { ...node, parameters: maskSecretParameters(node.parameters, 0) as INode['parameters'] };
+}
+
 /**
  * `NodeOperationError` replaces any message that mentions a Node.js error code (ECONNRESET,
  * ECONNREFUSED, ...) with n8n's generic text for that code; keep the message that names UiPath.
@@ -241,7 +265,7 @@ function operationError(
 	message: string,
 	options: { itemIndex: number; description?: string },
 ): NodeOperationError {
-	const error = new NodeOperationError(node, message, options);
+	const error = new NodeOperationError(safeNode(node), message, options);
 	error.message = message;
 	return error;
 }
@@ -308,7 +332,7 @@ export function toNodeError(
 		const reason = raw === undefined ? undefined : redact(raw, secrets);
 		const { message, description } = explainStatus(status, reason, subject);
 		return new NodeApiError(
-			node,
+			safeNode(node),
 			{ message, httpCode: String(status) } as JsonObject,
 			{
 				itemIndex,
