@@ -122,11 +122,15 @@ async function sendOnce(
 	settings: RequestSettings,
 	itemIndex: number,
 	refreshOn401: boolean,
+	paced: { waitedMs: number },
 ): Promise<IN8nHttpFullResponse> {
 	const credentialsDecrypted = await sharedCredentials(ctx, CREDENTIAL_TYPE, itemIndex);
 	const pacer = runSession(ctx).pacer;
-	await waitOrStop(ctx, itemIndex, pacer?.reserve(request.method, Date.now()) ?? 0);
-	await waitOrStop(ctx, itemIndex, adaptivePacer(ctx).reserve(Date.now()));
+	const windowWait = pacer?.reserve(request.method, Date.now()) ?? 0;
+	await waitOrStop(ctx, itemIndex, windowWait);
+	const adaptiveWait = adaptivePacer(ctx).reserve(Date.now());
+	await waitOrStop(ctx, itemIndex, adaptiveWait);
+	paced.waitedMs += windowWait + adaptiveWait;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.path,
@@ -204,10 +208,16 @@ export async function identityRequest<T = IDataObject>(
 	for (let pass = 0; pass <= settings.maxTries + MAX_RATE_LIMIT_RETRIES; pass++) {
 		if (cancelSignal(this)?.aborted) throw cancelledError(this, itemIndex);
 		tries++;
+		// Pacing before a retry counts against Max Total Retry Wait; before the first attempt it does not.
+		const paced = { waitedMs: 0 };
 		let response: IN8nHttpFullResponse;
 		try {
-			response = await tokenGate.send((refreshOn401) => sendOnce(this, request, settings, itemIndex, refreshOn401));
+			response = await tokenGate.send((refreshOn401) =>
+				sendOnce(this, request, settings, itemIndex, refreshOn401, paced),
+			);
+			if (tries > 1) waitedMs += paced.waitedMs;
 		} catch (error) {
+			if (tries > 1) waitedMs += paced.waitedMs;
 			const secrets = [...(request.secrets ?? []), ...(await credentialSecrets(this, itemIndex))];
 			const subject = { ...request, secrets };
 			if (cancelSignal(this)?.aborted) throw cancelledError(this, itemIndex);

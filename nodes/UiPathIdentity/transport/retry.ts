@@ -203,6 +203,12 @@ export function planRetry(options: {
 			failedTries === triesSoFar ? `${triesSoFar} tries` : `${triesSoFar} tries (${failedTries} failed, the others were HTTP 429)`;
 		return { retry: false, reason: `Gave up after ${counted} (Request Options → Max Tries)` };
 	}
+	if (waitedMs >= settings.maxTotalWaitMs && settings.maxTotalWaitMs > 0) {
+		return {
+			retry: false,
+			reason: `Gave up after ${triesSoFar} tries: this request waited ${Math.round(waitedMs)} ms in total, the whole of Request Options → Max Total Retry Wait`,
+		};
+	}
 	const waitMs =
 		failure.retryAfterMs !== undefined
 			? failure.retryAfterMs + Math.round(random * Math.min(settings.retryWaitMs, 1000))
