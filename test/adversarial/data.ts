@@ -1,4 +1,6 @@
-import { CLOUD_API, ORG_ID, USER_ID, fakeToken } from '../fixtures';
+import nock from 'nock';
+
+import { CLOUD, CLOUD_API, ORG_ID, USER_ID, fakeToken, offContract } from '../fixtures';
 
 /** Fixtures of the adversarial suite, kept here so it does not depend on the operation tests' layout. */
 export const TOKEN = fakeToken('T1');
@@ -34,3 +36,11 @@ export const tokenSpellings: Array<[string, string]> = [
 	['Bearer=x', `Authorization=Bearer=${TOKEN}`],
 	['URL-encoded x', `token=${encodeURIComponent(TOKEN)}`],
 ];
+
+/**
+ * A nock scope for UiPath that answers outside the contract on purpose: the adversarial suite
+ * fakes hostile, malformed and echoing answers by design (see test/contract/nock-check.ts).
+ */
+export function hostile(): nock.Scope {
+	return offContract(nock(CLOUD));
+}

@@ -1,11 +1,10 @@
-import nock from 'nock';
 import { sleep } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { AdaptivePacer, cancellableWait } from '../../nodes/UiPathIdentity/transport/pacing';
 import { apiPath } from '../../nodes/UiPathIdentity/transport/urls';
-import { CLOUD, USER_ID, mockTokenEndpoint } from '../fixtures';
-import { byId, userDto, userPath } from './data';
+import { USER_ID, mockTokenEndpoint } from '../fixtures';
+import { byId, hostile, userDto, userPath } from './data';
 import { runAndScan } from './scan';
 import { transportProbe } from '../transport/probe';
 
@@ -26,7 +25,7 @@ const getUser = (requestOptions: IDataObject = {}) => ({
 describe('Class 7: HTTP 429 is a wait, not a failure', () => {
 	it("the issue's run: three 429 (Retry-After: 1) then two 503 on the first item, default Max Tries 4: the item succeeds", async () => {
 		mockTokenEndpoint(['T1']);
-		nock(CLOUD)
+		hostile()
 			.get(userPath())
 			.times(3)
 			.reply(429, '', { 'Retry-After': '1' })
@@ -44,7 +43,7 @@ describe('Class 7: HTTP 429 is a wait, not a failure', () => {
 
 	it('a 429 without Retry-After is retried with backoff', async () => {
 		mockTokenEndpoint(['T1']);
-		nock(CLOUD).get(userPath()).reply(429, '').get(userPath()).reply(200, userDto());
+		hostile().get(userPath()).reply(429, '').get(userPath()).reply(200, userDto());
 
 		const { outputs, error } = await runAndScan({ parameters: getUser({ maxTries: 2 }) }, []);
 
@@ -54,7 +53,7 @@ describe('Class 7: HTTP 429 is a wait, not a failure', () => {
 
 	it('5xx answers still count against Max Tries when 429s come between them', async () => {
 		mockTokenEndpoint(['T1']);
-		nock(CLOUD)
+		hostile()
 			.get(userPath())
 			.reply(503, '')
 			.get(userPath())
@@ -70,7 +69,7 @@ describe('Class 7: HTTP 429 is a wait, not a failure', () => {
 
 	it('a Retry-After beyond the budget fails at once and says why', async () => {
 		mockTokenEndpoint(['T1']);
-		nock(CLOUD).get(userPath()).reply(429, '', { 'Retry-After': '3600' });
+		hostile().get(userPath()).reply(429, '', { 'Retry-After': '3600' });
 
 		const { error } = await runAndScan({ parameters: getUser({ maxTotalRetryWait: 60_000 }) }, []);
 
@@ -85,7 +84,7 @@ describe('Class 7: adaptive pacing after the first 429 of a run', () => {
 
 	it('without a 429, four reads run at full speed', async () => {
 		mockTokenEndpoint(['T1']);
-		nock(CLOUD).get(userPath()).times(4).reply(200, {});
+		hostile().get(userPath()).times(4).reply(200, {});
 		const started = Date.now();
 
 		const { error } = await runAndScan({ parameters: { requestOptions: { retryWait: 1 } }, items: [{}, {}, {}, {}], nodeType: sequentialGets() }, []);
@@ -97,7 +96,7 @@ describe('Class 7: adaptive pacing after the first 429 of a run', () => {
 	it('after one 429 (Retry-After: 0) the following reads of the run are spaced out', async () => {
 		mockTokenEndpoint(['T1']);
 		const sent: number[] = [];
-		nock(CLOUD)
+		hostile()
 			.get(userPath())
 			.reply(429, '', { 'Retry-After': '0' })
 			.get(userPath())
@@ -159,7 +158,7 @@ describe('Class 7: adaptive pacing after the first 429 of a run', () => {
 describe('Class 3: a cancelled execution stops waiting at once', () => {
 	it('a Retry-After of five minutes', async () => {
 		mockTokenEndpoint(['T1']);
-		nock(CLOUD).get(userPath()).reply(429, '', { 'Retry-After': '300' });
+		hostile().get(userPath()).reply(429, '', { 'Retry-After': '300' });
 		const started = Date.now();
 
 		const { run } = await runAndScan(
@@ -173,7 +172,7 @@ describe('Class 3: a cancelled execution stops waiting at once', () => {
 
 	it('a pacing wait of minutes (Pace Requests with a 1 % share: 3 reads per 5 minutes)', async () => {
 		mockTokenEndpoint(['T1']);
-		nock(CLOUD).get(userPath()).times(3).reply(200, {});
+		hostile().get(userPath()).times(3).reply(200, {});
 		const started = Date.now();
 
 		const { run } = await runAndScan(

@@ -4,9 +4,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { MAY_ALREADY_BE_DONE } from '../../nodes/UiPathIdentity/transport';
 import type { IdentityRequest } from '../../nodes/UiPathIdentity/transport';
 import { apiPath } from '../../nodes/UiPathIdentity/transport/urls';
-import { CLOUD, USER_ID, mockTokenEndpoint } from '../fixtures';
+import { USER_ID, mockTokenEndpoint } from '../fixtures';
 import { transportProbe } from '../transport/probe';
-import { TOKEN, userPath } from './data';
+import { hostile, TOKEN, userPath } from './data';
 import { runAndScan } from './scan';
 
 /**
@@ -46,8 +46,8 @@ describe('Class 6: Delete retried after an attempt that may have worked', () => 
 		['HTTP 502 (a gateway may have forwarded it)', status(502), {}],
 		['HTTP 504', status(504), {}],
 	])('%s, then 404: reported as may already be done', async (_name, fault, options) => {
-		fault(nock(CLOUD).delete(userPath()));
-		nock(CLOUD).delete(userPath()).reply(404, '');
+		fault(hostile().delete(userPath()));
+		hostile().delete(userPath()).reply(404, '');
 
 		const { outputs, error, leaks } = await probe({ method: 'DELETE' }, { ...fast, ...options });
 
@@ -61,8 +61,8 @@ describe('Class 6: Delete retried after an attempt that may have worked', () => 
 		['HTTP 429', (i: nock.Interceptor) => i.reply(429, '', { 'Retry-After': '0' })],
 		['connection refused', refused],
 	])('%s, then 404: a plain not found (the first attempt did nothing)', async (_name, fault) => {
-		fault(nock(CLOUD).delete(userPath()));
-		nock(CLOUD).delete(userPath()).reply(404, '');
+		fault(hostile().delete(userPath()));
+		hostile().delete(userPath()).reply(404, '');
 
 		const { error } = await probe({ method: 'DELETE', notFound: 'User "x" was not found' });
 
@@ -70,7 +70,7 @@ describe('Class 6: Delete retried after an attempt that may have worked', () => 
 	});
 
 	it('a PUT timed out, then refused by a rule: the error says the first attempt may have been applied', async () => {
-		nock(CLOUD).put(userPath()).delay(1500).reply(200, {}).put(userPath()).reply(400, { errors: { password: ['was used before'] } });
+		hostile().put(userPath()).delay(1500).reply(200, {}).put(userPath()).reply(400, { errors: { password: ['was used before'] } });
 
 		const { error } = await probe({ method: 'PUT', body: { password: 'Long-password-1' }, secrets: ['Long-password-1'] }, { ...fast, timeout: 200 });
 
@@ -86,7 +86,7 @@ describe('Class 6: retry safety per request', () => {
 		['unsafe PUT after 502', { method: 'PUT', retry: 'unsafe' }, [status(502)], {}, /HTTP 502/],
 		['POST (default unsafe) after 504', { method: 'POST' }, [status(504)], {}, /HTTP 504/],
 	] as const)('%s: not repeated', async (_name, request, faults, options, message) => {
-		const scope = nock(CLOUD);
+		const scope = hostile();
 		for (const fault of faults) fault(request.method === 'PUT' ? scope.put(userPath()) : scope.post(userPath()));
 
 		const { error } = await probe({ ...request, body: {} } as Partial<IdentityRequest>, { ...fast, ...options });
@@ -104,7 +104,7 @@ describe('Class 6: retry safety per request', () => {
 		['GET (default safe) after timeout', 'GET', undefined, timeout],
 		['PUT (default) after dropped connection', 'PUT', undefined, reset],
 	] as const)('%s: repeated once, then succeeds', async (_name, method, retry, fault) => {
-		const intercept = () => (method === 'GET' ? nock(CLOUD).get(userPath()) : method === 'PUT' ? nock(CLOUD).put(userPath()) : nock(CLOUD).post(userPath()));
+		const intercept = () => (method === 'GET' ? hostile().get(userPath()) : method === 'PUT' ? hostile().put(userPath()) : hostile().post(userPath()));
 		fault(intercept());
 		intercept().reply(200, user);
 
@@ -117,9 +117,9 @@ describe('Class 6: retry safety per request', () => {
 
 describe('Class 3: every retry loop ends', () => {
 	it('HTTP 429 with Retry-After: 0 for ever ends when pacing has used up the wait budget', async () => {
-		nock(CLOUD).get(userPath()).times(3).reply(429, '', { 'Retry-After': '0' });
+		hostile().get(userPath()).times(3).reply(429, '', { 'Retry-After': '0' });
 		// Paced at the slowest rate, so more answers than the budget allows are never asked for.
-		nock(CLOUD).get(userPath()).times(20).optionally().reply(429, '', { 'Retry-After': '0' });
+		hostile().get(userPath()).times(20).optionally().reply(429, '', { 'Retry-After': '0' });
 
 		const started = Date.now();
 		const { error } = await probe({}, { ...fast, maxTotalRetryWait: 2500 });
@@ -130,7 +130,7 @@ describe('Class 3: every retry loop ends', () => {
 	});
 
 	it('a 503 for ever stops after Max Tries', async () => {
-		nock(CLOUD).get(userPath()).times(3).reply(503, '');
+		hostile().get(userPath()).times(3).reply(503, '');
 
 		const { error } = await probe({});
 

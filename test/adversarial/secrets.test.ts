@@ -1,7 +1,7 @@
 import nock from 'nock';
 
-import { CLOUD, USER_ID, mockTokenEndpoint } from '../fixtures';
-import { CLIENT_SECRET, TOKEN, byId, tokenSpellings, userDto, userPath } from './data';
+import { USER_ID, mockTokenEndpoint } from '../fixtures';
+import { byId, CLIENT_SECRET, hostile, TOKEN, tokenSpellings, userDto, userPath } from './data';
 import { runAndScan } from './scan';
 
 /**
@@ -31,7 +31,7 @@ const errorCases = tokenSpellings.flatMap(([spelling, echo]) =>
 describe('Class 1: secrets echoed in error answers', () => {
 	it.each(errorCases)('%s: no secret anywhere in the run', async (_name, status, body, headers) => {
 		mockTokenEndpoint(['T1']);
-		nock(CLOUD).get(userPath()).reply(status, body as nock.Body, headers);
+		hostile().get(userPath()).reply(status, body as nock.Body, headers);
 
 		const { error, leaks, shown } = await runAndScan({ parameters: getUser }, SECRETS);
 
@@ -45,7 +45,7 @@ describe('Class 1: secrets echoed in error answers', () => {
 		['client secret in ProblemDetails', (s: string) => ({ errors: { client_secret: [s] } })],
 	])('%s: masked', async (_name, body) => {
 		mockTokenEndpoint(['T1']);
-		nock(CLOUD).get(userPath()).reply(400, body(CLIENT_SECRET));
+		hostile().get(userPath()).reply(400, body(CLIENT_SECRET));
 
 		const { error, leaks } = await runAndScan({ parameters: getUser }, SECRETS);
 
@@ -57,7 +57,7 @@ describe('Class 1: secrets echoed in error answers', () => {
 describe('Class 1: secrets echoed in successful answers', () => {
 	it.each(tokenSpellings)('%s in a user field does not reach the output item', async (_name, echo) => {
 		mockTokenEndpoint(['T1']);
-		nock(CLOUD).get(userPath()).reply(200, userDto({ name: echo, surname: CLIENT_SECRET, extra: [{ deep: echo }] }));
+		hostile().get(userPath()).reply(200, userDto({ name: echo, surname: CLIENT_SECRET, extra: [{ deep: echo }] }));
 
 		const { outputs, error, leaks } = await runAndScan(
 			{ parameters: { ...getUser, simplify: false } },
@@ -95,7 +95,7 @@ describe('Class 1: passwords of the item', () => {
 		['one-letter passwords, Fail When Unsuccessful on', 'q', 'z', true],
 	])('%s: UiPath quoting them (HTTP 400) leaks neither', async (_name, oldPassword, newPassword, failOn) => {
 		mockTokenEndpoint(['T1']);
-		nock(CLOUD).post(`${userPath()}/changepassword`).reply(400, echoes(oldPassword, newPassword));
+		hostile().post(`${userPath()}/changepassword`).reply(400, echoes(oldPassword, newPassword));
 
 		const { outputs, error, leaks } = await runAndScan(
 			{ parameters: changePassword(oldPassword, newPassword, failOn) },
@@ -114,7 +114,7 @@ describe('Class 1: passwords of the item', () => {
 
 	it('passwords that are words of the node message leave its words intact, and only the echo of UiPath is masked', async () => {
 		mockTokenEndpoint(['T1']);
-		nock(CLOUD).post(`${userPath()}/changepassword`).reply(400, echoes('the', 'password'));
+		hostile().post(`${userPath()}/changepassword`).reply(400, echoes('the', 'password'));
 
 		const { error } = await runAndScan({ parameters: changePassword('the', 'password', true) }, []);
 
@@ -128,7 +128,7 @@ describe('Class 1: passwords of the item', () => {
 
 	it('a one-letter password does not mask that letter in the node message', async () => {
 		mockTokenEndpoint(['T1']);
-		nock(CLOUD).put(userPath(), { password: 'e' }).reply(400, { errors: { password: ['e is not allowed'] } });
+		hostile().put(userPath(), { password: 'e' }).reply(400, { errors: { password: ['e is not allowed'] } });
 
 		const { error, leaks } = await runAndScan(
 			{ parameters: { resource: 'user', operation: 'resetPassword', userId: byId(USER_ID), password: 'e', requestOptions: { maxTries: 1 } } },

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
-import nock from 'nock';
 
 import { ORGANIZATION_ID, apiPath, buildIdentityUrls, isDotSegment } from '../../nodes/UiPathIdentity/transport/urls';
 import { UiPathIdentityApi } from '../../credentials/UiPathIdentityApi.credentials';
 import { CLOUD, CLOUD_API, ORG_ID, USER_ID, fakeToken, mockTokenEndpoint } from '../fixtures';
-import { CLIENT_SECRET, TOKEN, byId } from './data';
+import { byId, CLIENT_SECRET, hostile, TOKEN } from './data';
 import { FC_SEED, runAndScan } from './scan';
 
 /**
@@ -133,7 +132,7 @@ describe('Class 2: the organization is placed by structure', () => {
 
 	it('a group named "{organizationId}" is created with that name (through the node)', async () => {
 		mockTokenEndpoint(['T1']);
-		nock(CLOUD)
+		hostile()
 			.post(`${CLOUD_API}/Group`, (body: Record<string, unknown>) => body.name === '{organizationId}' && body.partitionGlobalId === ORG_ID)
 			.reply(200, {});
 
