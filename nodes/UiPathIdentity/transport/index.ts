@@ -69,6 +69,10 @@ export const NOT_FOUND = Object.freeze({ notFound: true });
  */
 export const MAY_ALREADY_BE_DONE = Object.freeze({ notFound: true, mayAlreadyBeDone: true });
 
+/** What a Delete reports when its retry found the object gone after an attempt that may have worked. */
+export const MAY_ALREADY_BE_DONE_NOTE =
+	'An earlier attempt timed out or lost its connection; the retry found it already gone, so that attempt most likely deleted it';
+
 /** The adaptive pacer of each run (see `AdaptivePacer`), keyed like the run session. */
 const adaptivePacers = new WeakMap<RequestContext, AdaptivePacer>();
 
