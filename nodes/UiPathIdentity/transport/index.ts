@@ -199,7 +199,11 @@ export async function identityRequest<T = IDataObject>(
 	request: IdentityRequest,
 ): Promise<T> {
 	const settings = readRequestSettings(this, itemIndex);
-	const { tokenGate } = runSession(this, settings.paceRequests ? { share: settings.rateLimitShare } : undefined);
+	const { tokenGate } = runSession(
+		this,
+		settings.paceRequests ? { share: settings.rateLimitShare } : undefined,
+		CREDENTIAL_TYPE,
+	);
 	const pacer = adaptivePacer(this);
 	const safety: RetrySafety = request.retry ?? (request.idempotent ? 'safe' : defaultRetrySafety(request.method));
 	const notFoundMeansDone = request.notFoundMeansDone ?? request.method === 'DELETE';
