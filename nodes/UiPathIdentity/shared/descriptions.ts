@@ -4,14 +4,14 @@ import { GUID_PATTERN } from '../transport/urls';
 
 /**
  * Parameter blocks shared by several operations, so each one reads and behaves the same
- * everywhere. Pass the `displayOptions.show` of the operation(s) that use it.
+ * everywhere. They carry no resource/operation conditions: each operation wraps its description
+ * in `updateDisplayOptions({ show }, ...)`.
  */
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
 const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+$';
 
 /** The user an operation acts on: picked from a list, typed as an ID, or found by email. */
-export function userLocator(show: Show, description = 'The UiPath user to act on'): INodeProperties {
+export function userLocator(description = 'The UiPath user to act on'): INodeProperties {
 	return {
 		displayName: 'User',
 		name: 'userId',
@@ -19,7 +19,6 @@ export function userLocator(show: Show, description = 'The UiPath user to act on
 		default: { mode: 'list', value: '' },
 		required: true,
 		description,
-		displayOptions: { show },
 		modes: [
 			{
 				displayName: 'From List',
@@ -51,10 +50,7 @@ export function userLocator(show: Show, description = 'The UiPath user to act on
 }
 
 /** A multi-select of the organization's groups; expressions may give IDs as a list or comma-separated. */
-export function groupIdsField(
-	field: { name: string; displayName: string; description: string },
-	show?: Show,
-): INodeProperties {
+export function groupIdsField(field: { name: string; displayName: string; description: string }): INodeProperties {
 	return {
 		displayName: field.displayName,
 		name: field.name,
@@ -62,23 +58,21 @@ export function groupIdsField(
 		typeOptions: { loadOptionsMethod: 'getGroups' },
 		default: [],
 		description: `${field.description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-		...(show ? { displayOptions: { show } } : {}),
 	};
 }
 
-export function simplifyField(show: Show): INodeProperties {
+export function simplifyField(): INodeProperties {
 	return {
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
 		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions: { show },
 	};
 }
 
 /** "Return All" plus "Limit", as every n8n list operation offers them. */
-export function returnAllAndLimit(show: Show): INodeProperties[] {
+export function returnAllAndLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -86,7 +80,6 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Limit',
@@ -95,7 +88,7 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
 }
@@ -113,7 +106,7 @@ export function batchSizeOption(maximum: number, fallback: number): INodePropert
 }
 
 /** Group picker: From list (searchable), By ID (GUID), By Name (exact, resolved at run time). */
-export function groupLocator(show: Show, description: string): INodeProperties {
+export function groupLocator(description: string): INodeProperties {
 	return {
 		displayName: 'Group',
 		name: 'groupId',
@@ -121,7 +114,6 @@ export function groupLocator(show: Show, description: string): INodeProperties {
 		default: { mode: 'list', value: '' },
 		required: true,
 		description,
-		displayOptions: { show },
 		modes: [
 			{
 				displayName: 'From List',
@@ -170,14 +162,13 @@ export function byDisplayName(options: INodeProperties[]): INodeProperties[] {
 }
 
 /** A Filters collection with one Search Term, for list endpoints that take `searchTerm`. */
-export function searchTermFilter(show: Show, placeholder: string, description: string): INodeProperties {
+export function searchTermFilter(placeholder: string, description: string): INodeProperties {
 	return {
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Search Term',

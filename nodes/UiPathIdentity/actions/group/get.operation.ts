@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
@@ -9,7 +10,7 @@ import type { GroupRef } from '../../shared/groups';
 
 const show = { resource: ['group'], operation: ['get'] };
 
-export const description: INodeProperties[] = [groupLocator(show, 'The group to retrieve'), simplifyField(show)];
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [groupLocator('The group to retrieve'), simplifyField()]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const group = (await resolveGroup(this, itemIndex)) as GroupRef;

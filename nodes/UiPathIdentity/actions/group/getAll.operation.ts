@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit, simplifyField } from '../../shared/descriptions';
@@ -7,7 +8,7 @@ import { groupOutput } from './group.helpers';
 
 const show = { resource: ['group'], operation: ['getAll'] };
 
-export const description: INodeProperties[] = [...returnAllAndLimit(show), simplifyField(show)];
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [...returnAllAndLimit(), simplifyField()]);
 
 /** UiPath answers all groups at once (no paging), so Limit is applied after the answer. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -13,7 +13,7 @@ import type { GroupRef } from '../../shared/groups';
 const show = { resource: ['group'], operation: ['update'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	groupLocator(show, 'The group to change'),
+	groupLocator('The group to change'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit, searchTermFilter } from '../../shared/descriptions';
@@ -7,10 +8,10 @@ import { endpoint, endpoints } from '../../transport/endpoints';
 
 const show = { resource: ['robotAccount'], operation: ['getAll'] };
 
-export const description: INodeProperties[] = [
-	...returnAllAndLimit(show),
-	searchTermFilter(show, 'e.g. invoice', 'Only robot accounts whose name or display name contains this text'),
-];
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
+	...returnAllAndLimit(),
+	searchTermFilter('e.g. invoice', 'Only robot accounts whose name or display name contains this text'),
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return await fetchPages(

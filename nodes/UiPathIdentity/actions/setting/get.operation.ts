@@ -19,7 +19,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 		description:
 			'Setting keys to read, separated by commas (an expression may also return an array). Keys without a stored value are not returned.',
 	},
-	settingOptions('get'),
+	settingOptions(),
 ]);
 
 function readKeys(ctx: IExecuteFunctions, itemIndex: number): string[] {

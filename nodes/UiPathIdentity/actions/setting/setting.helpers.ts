@@ -3,14 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { checkGuid, optionalText } from '../../shared/readers';
 
 /** Options shared by Get and Update: per-user values instead of the organization's. */
-export function settingOptions(operation: string): INodeProperties {
+export function settingOptions(): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { resource: ['setting'], operation: [operation] } },
 		options: [
 			{
 				displayName: 'User ID',

@@ -44,7 +44,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 			},
 		],
 	},
-	settingOptions('update'),
+	settingOptions(),
 ]);
 
 /** Values of keys like Email.Smtp.Password must not show up in error messages. */

@@ -12,7 +12,7 @@ import { resolveUserId } from '../../shared/users';
 const show = { resource: ['user'], operation: ['changePassword'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	userLocator(show, 'The UiPath user whose password changes'),
+	userLocator('The UiPath user whose password changes'),
 	{
 		displayName: 'Current Password',
 		name: 'oldPassword',

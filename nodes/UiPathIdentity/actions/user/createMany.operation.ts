@@ -20,7 +20,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 		type: 'notice',
 		default: '',
 	},
-	...newUserDescription('createMany', { withPassword: false }),
+	...newUserDescription({ withPassword: false }),
 	optionsCollection([batchSizeOption(1000, 100)]),
 ]);
 

@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { simplifyField, userLocator } from '../../shared/descriptions';
@@ -6,7 +7,7 @@ import { getUser, userOutput } from './user.helpers';
 
 const show = { resource: ['user'], operation: ['get'] };
 
-export const description: INodeProperties[] = [userLocator(show, 'The UiPath user to read'), simplifyField(show)];
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [userLocator('The UiPath user to read'), simplifyField()]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userId = await resolveUserId(this, itemIndex);

@@ -10,8 +10,8 @@ import { userOutput } from './user.helpers';
 const show = { resource: ['user'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	...returnAllAndLimit(show),
-	searchTermFilter(show, 'e.g. jane.doe@example.com', 'Only users whose name, username or email contains this text'),
+	...returnAllAndLimit(),
+	searchTermFilter('e.g. jane.doe@example.com', 'Only users whose name, username or email contains this text'),
 	optionsCollection([
 		{
 			displayName: 'Sort By',
@@ -39,7 +39,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 			],
 		},
 	]),
-	simplifyField(show),
+	simplifyField(),
 ]);
 
 /** `GET /api/User/users/{organization}`, page by page until the limit or the last page. */

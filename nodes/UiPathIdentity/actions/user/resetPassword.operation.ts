@@ -9,7 +9,7 @@ import { putUser } from './user.helpers';
 const show = { resource: ['user'], operation: ['resetPassword'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	userLocator(show, 'The UiPath user whose password an administrator sets'),
+	userLocator('The UiPath user whose password an administrator sets'),
 	{
 		displayName: 'New Password',
 		name: 'password',

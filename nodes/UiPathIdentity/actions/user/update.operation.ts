@@ -9,7 +9,7 @@ import { USER_PROFILE_API_FIELDS, putUser, userProfileFields } from './user.help
 const show = { resource: ['user'], operation: ['update'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	userLocator(show, 'The UiPath user to change'),
+	userLocator('The UiPath user to change'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

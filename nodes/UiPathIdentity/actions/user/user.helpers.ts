@@ -156,8 +156,7 @@ export const USER_PROFILE_API_FIELDS: Record<string, string> = {
 };
 
 /** Fields of a new user, shared by Create (one request per user) and Create Many (BulkCreate). */
-export function newUserDescription(operation: string, { withPassword }: { withPassword: boolean }): INodeProperties[] {
-	const show = { resource: ['user'], operation: [operation] };
+export function newUserDescription({ withPassword }: { withPassword: boolean }): INodeProperties[] {
 	const passwordFields: INodeProperties[] = [
 		{
 			displayName: 'Password',
@@ -184,7 +183,6 @@ export function newUserDescription(operation: string, { withPassword }: { withPa
 			default: '',
 			placeholder: 'e.g. jane.doe@example.com',
 			description: 'Sign-in name of the new user. On Automation Cloud use the email address.',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Additional Fields',
@@ -192,7 +190,6 @@ export function newUserDescription(operation: string, { withPassword }: { withPa
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			displayOptions: { show },
 			options: byDisplayName([
 				...userProfileFields,
 				groupIdsField({
