@@ -81,8 +81,8 @@ describe('Group → Create', () => {
 			items: [{ name: 'A' }],
 		});
 
-		expect(error?.message).toBe('Member IDs is not a GUID: "jane@example.com" [item 0]');
-		expect(error?.description).toMatch(/Check the value mapped into Member IDs/);
+		expect(error?.message).toBe('Member Names or IDs is not a GUID: "jane@example.com" [item 0]');
+		expect(error?.description).toMatch(/Check the value mapped into Member Names or IDs/);
 	});
 
 	it('rejects an empty name', async () => {

@@ -102,7 +102,7 @@ describe('Group → Get', () => {
 
 	it('leaves a typed non-GUID By ID to the editor validation, which n8n enforces before running', async () => {
 		await expect(runNode({ parameters: { ...parameters, groupId: byId('Finance Robots') } })).rejects.toThrow(
-			'Enter a group ID (a GUID)',
+			'Enter a group ID, e.g. 0b7c1a6e-5d4f-4e3a-9b2c-1d0e9f8a7b6c',
 		);
 	});
 

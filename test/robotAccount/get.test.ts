@@ -20,14 +20,14 @@ describe('Robot Account → Get', () => {
 	it('rejects an ID that is not a GUID before calling UiPath', async () => {
 		const { error } = await runNode({ parameters, items: [{ id: 'invoice-bot' }] });
 
-		expect(error?.message).toBe('Robot Account ID is not a GUID: "invoice-bot" [item 0]');
-		expect(error?.description).toMatch(/Check the value mapped into Robot Account ID/);
+		expect(error?.message).toBe('Robot Account is not a GUID: "invoice-bot" [item 0]');
+		expect(error?.description).toMatch(/Check the value mapped into Robot Account/);
 	});
 
 	it('rejects an empty ID', async () => {
 		const { error } = await runNode({ parameters, items: [{}] });
 
-		expect(error?.message).toBe('Robot Account ID is empty [item 0]');
+		expect(error?.message).toBe("'Robot Account' is empty [item 0]");
 	});
 
 	it('says which account was not found', async () => {

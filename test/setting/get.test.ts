@@ -95,3 +95,40 @@ describe('Setting → Get', () => {
 		expect(error?.description).toMatch(/^Grant PM\.Setting/);
 	});
 });
+
+describe('Setting → Get, Options → User as a locator', () => {
+	it('reads the values of a user picked By Email', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD)
+			.get(`${CLOUD_API}/User/users/${ORG_ID}`)
+			.query({ searchTerm: 'jane@example.com', top: 1000 })
+			.reply(200, { totalCount: 1, results: [{ id: USER_ID, email: 'Jane@example.com' }] })
+			.get(`${CLOUD_API}/Setting`)
+			.query({ key: 'UserLanguage.Language', partitionGlobalId: ORG_ID, userId: USER_ID })
+			.reply(200, [setting(7, 'UserLanguage.Language', 'de', USER_ID)]);
+
+		const { outputs } = await runNode({
+			parameters: {
+				...parameters,
+				keys: 'UserLanguage.Language',
+				options: { userId: { __rl: true, mode: 'email', value: 'jane@example.com' } },
+			},
+		});
+
+		expect(outputs[0].map((item) => item.json)).toEqual([setting(7, 'UserLanguage.Language', 'de', USER_ID)]);
+	});
+
+	it('reads organization values when the locator is left empty', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD)
+			.get(`${CLOUD_API}/Setting`)
+			.query({ key: 'A', partitionGlobalId: ORG_ID })
+			.reply(200, [setting(1, 'A', 'x')]);
+
+		const { outputs } = await runNode({
+			parameters: { ...parameters, keys: 'A', options: { userId: { __rl: true, mode: 'list', value: '' } } },
+		});
+
+		expect(outputs[0][0].json).toEqual(setting(1, 'A', 'x'));
+	});
+});

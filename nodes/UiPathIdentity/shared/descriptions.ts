@@ -10,6 +10,35 @@ import { GUID_PATTERN } from '../transport/urls';
 
 const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+$';
 
+/**
+ * The "From List" (searched by one of `methods.listSearch`) and "By ID" modes every locator has.
+ * UiPath IDs are GUIDs: By ID refuses anything else before a request is sent.
+ */
+export function listAndIdModes(
+	list: { placeholder: string; searchListMethod: string },
+	id: { placeholder: string; errorMessage: string },
+): NonNullable<INodeProperties['modes']> {
+	const locator: Pick<INodeProperties, 'modes'> = {
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: list.placeholder,
+				typeOptions: { searchListMethod: list.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: id.placeholder,
+				validation: [{ type: 'regex', properties: { regex: GUID_PATTERN, errorMessage: id.errorMessage } }],
+			},
+		],
+	};
+	return locator.modes ?? [];
+}
+
 /** The user an operation acts on: picked from a list, typed as an ID, or found by email. */
 export function userLocator(description = 'The UiPath user to act on'): INodeProperties {
 	return {
@@ -20,22 +49,10 @@ export function userLocator(description = 'The UiPath user to act on'): INodePro
 		required: true,
 		description,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a user...',
-				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f',
-				validation: [
-					{ type: 'regex', properties: { regex: GUID_PATTERN, errorMessage: 'Not a UiPath ID (GUID)' } },
-				],
-			},
+			...listAndIdModes(
+				{ placeholder: 'Select a user...', searchListMethod: 'searchUsers' },
+				{ placeholder: 'e.g. 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f', errorMessage: 'Enter a user ID, e.g. 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f' },
+			),
 			{
 				displayName: 'By Email',
 				name: 'email',
@@ -115,22 +132,10 @@ export function groupLocator(description: string): INodeProperties {
 		required: true,
 		description,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a group...',
-				typeOptions: { searchListMethod: 'searchGroups', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 0b7c1a6e-5d4f-4e3a-9b2c-1d0e9f8a7b6c',
-				validation: [
-					{ type: 'regex', properties: { regex: GUID_PATTERN, errorMessage: 'Enter a group ID (a GUID)' } },
-				],
-			},
+			...listAndIdModes(
+				{ placeholder: 'Select a group...', searchListMethod: 'searchGroups' },
+				{ placeholder: 'e.g. 0b7c1a6e-5d4f-4e3a-9b2c-1d0e9f8a7b6c', errorMessage: 'Enter a group ID, e.g. 0b7c1a6e-5d4f-4e3a-9b2c-1d0e9f8a7b6c' },
+			),
 			{
 				displayName: 'By Name',
 				name: 'name',
@@ -185,4 +190,19 @@ export function searchTermFilter(placeholder: string, description: string): INod
 /** The Options collection of an operation (n8n's name and placeholder for optional settings). */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
+/**
+ * Members of a group picked from the organization's users; an expression may give IDs of users,
+ * robot accounts or directory groups.
+ */
+export function memberIdsField(field: { name: string; displayName: string; description: string }): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getUsers' },
+		default: [],
+		description: `${field.description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
 }

@@ -1,10 +1,15 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
-import { readRobotAccountId, robotAccountIdField } from './robotAccount.helpers';
+import { readRobotAccountId, robotAccountLocator } from './robotAccount.helpers';
 
-export const description: INodeProperties[] = [robotAccountIdField('get', 'ID of the robot account to retrieve')];
+const show = { resource: ['robotAccount'], operation: ['get'] };
+
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
+	robotAccountLocator('The robot account to retrieve'),
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readRobotAccountId(this, itemIndex);

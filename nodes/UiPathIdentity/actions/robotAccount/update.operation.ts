@@ -6,12 +6,12 @@ import { endpoint, endpoints } from '../../transport/endpoints';
 import { ORGANIZATION_ID } from '../../transport/urls';
 import { groupIdsField } from '../../shared/descriptions';
 import { guidList, optionalText } from '../../shared/readers';
-import { readRobotAccountId, robotAccountIdField } from './robotAccount.helpers';
+import { readRobotAccountId, robotAccountLocator } from './robotAccount.helpers';
 
 const show = { resource: ['robotAccount'], operation: ['update'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	robotAccountIdField('update', 'ID of the robot account to change'),
+	robotAccountLocator('The robot account to change'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

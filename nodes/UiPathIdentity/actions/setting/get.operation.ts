@@ -39,7 +39,7 @@ function readKeys(ctx: IExecuteFunctions, itemIndex: number): string[] {
 /** One item per stored setting `{id, key, value, partitionGlobalId, userId}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const keys = readKeys(this, itemIndex);
-	const userId = readUserId(this, itemIndex);
+	const userId = await readUserId(this, itemIndex);
 	// Without partitionGlobalId UiPath reads the host partition, which an external app may not.
 	const qs: IDataObject = { key: keys, partitionGlobalId: ORGANIZATION_ID };
 	if (userId) qs.userId = userId;

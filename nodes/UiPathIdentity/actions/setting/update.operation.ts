@@ -74,7 +74,7 @@ function readSettings(ctx: IExecuteFunctions, itemIndex: number): Array<{ key: s
 /** One item per setting UiPath saved `{id, key, value, partitionGlobalId, userId}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const settings = readSettings(this, itemIndex);
-	const userId = readUserId(this, itemIndex);
+	const userId = await readUserId(this, itemIndex);
 	const body: IDataObject = { settings, partitionGlobalId: ORGANIZATION_ID };
 	if (userId) body.userId = userId;
 	const secrets = settings.filter((setting) => SECRET_KEY.test(setting.key)).map((setting) => setting.value);
