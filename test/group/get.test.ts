@@ -27,7 +27,7 @@ describe('Group → Get', () => {
 		nock(CLOUD).get(groupPath(GROUP_ID)).reply(200, groupDto(GROUP_ID, 'Everyone', 0));
 
 		const { outputs } = await runNode({
-			parameters: { ...parameters, groupId: byId(GROUP_ID), simplify: false },
+			parameters: { ...parameters, groupId: byId(GROUP_ID), output: 'raw' },
 		});
 
 		expect(outputs[0][0].json).toEqual({ ...groupDto(GROUP_ID, 'Everyone', 0), type: 'builtIn' });

@@ -26,7 +26,7 @@ describe('Group → Get Many', () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD).get(groupsPath).reply(200, organizationGroups);
 
-		const { outputs } = await runNode({ parameters: { ...parameters, limit: 2, simplify: false } });
+		const { outputs } = await runNode({ parameters: { ...parameters, limit: 2, output: 'raw' } });
 
 		expect(outputs[0].map((item) => item.json)).toEqual([
 			{ ...groupDto(EVERYONE_ID, 'Everyone', 0), type: 'builtIn' },

@@ -14,7 +14,17 @@ describe('Robot Account → Get', () => {
 		const { outputs, error } = await runNode({ parameters, items: [{ id: ` ${ROBOT_ID} ` }] });
 
 		expect(error).toBeUndefined();
-		expect(outputs[0]).toEqual([{ json: robotDto(ROBOT_ID, 'bot', [GROUP_A]), pairedItem: { item: 0 } }]);
+		const { creationTime: _raw, ...simplified } = robotDto(ROBOT_ID, 'bot', [GROUP_A]);
+		expect(outputs[0]).toEqual([{ json: simplified, pairedItem: { item: 0 } }]);
+	});
+
+	it('returns every field with Output → Raw', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD).get(robotPath(ROBOT_ID)).reply(200, robotDto(ROBOT_ID, 'bot', [GROUP_A]));
+
+		const { outputs } = await runNode({ parameters: { ...parameters, output: 'raw' }, items: [{ id: ROBOT_ID }] });
+
+		expect(outputs[0][0].json).toEqual(robotDto(ROBOT_ID, 'bot', [GROUP_A]));
 	});
 
 	it('rejects an ID that is not a GUID before calling UiPath', async () => {

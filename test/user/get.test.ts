@@ -7,7 +7,7 @@ import { GROUP_A, USER_2, byEmail, byId, idFromItem, userDto, userPath, usersLis
 const parameters = { resource: 'user', operation: 'get', userId: byId(USER_ID) };
 
 describe('User → Get', () => {
-	it('returns the simplified user with readable type and category', async () => {
+	it('returns the simplified user (10 fields) with readable type', async () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD).get(userPath(USER_ID)).reply(200, userDto({ type: 1, category: 2 }));
 
@@ -25,20 +25,29 @@ describe('User → Get', () => {
 					displayName: 'Jane Doe',
 					isActive: true,
 					type: 'robot',
-					category: 'directory',
 					groupIDs: [GROUP_A],
 					lastLoginTime: null,
 				},
 				pairedItem: { item: 0 },
 			},
 		]);
+		expect(Object.keys(outputs[0][0].json).length).toBeLessThanOrEqual(10);
+	});
+
+	it('returns only the selected fields and the ID with Output → Selected Fields', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD).get(userPath(USER_ID)).reply(200, userDto({ type: 1, category: 2 }));
+
+		const { outputs } = await runNode({ parameters: { ...parameters, output: 'fields', fields: ['email', 'category'] } });
+
+		expect(outputs[0][0].json).toEqual({ id: USER_ID, email: 'jane.doe@example.com', category: 'directory' });
 	});
 
 	it('returns every field with Simplify off, enums still readable, null groups as []', async () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD).get(userPath(USER_ID)).reply(200, userDto({ type: 5, category: 1, groupIDs: null, extra: 'kept' }));
 
-		const { outputs } = await runNode({ parameters: { ...parameters, simplify: false } });
+		const { outputs } = await runNode({ parameters: { ...parameters, output: 'raw' } });
 
 		expect(outputs[0][0].json).toEqual({
 			...userDto(),

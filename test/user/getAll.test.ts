@@ -73,8 +73,8 @@ describe('User → Get Many', () => {
 				...parameters,
 				limit: 2,
 				filters: { searchTerm: ' doe ' },
-				options: { sortBy: 'LastLoginTime', sortOrder: 'desc' },
-				simplify: false,
+				sort: { sortBy: 'LastLoginTime', sortOrder: 'desc' },
+				output: 'raw',
 			},
 		});
 

@@ -78,14 +78,39 @@ export function groupIdsField(field: { name: string; displayName: string; descri
 	};
 }
 
-export function simplifyField(): INodeProperties {
-	return {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-	};
+/** What an Output choice offers: the simplified fields (at most 10) and every field one may select. */
+export interface OutputShape {
+	simplified: string[];
+	all: string[];
+}
+
+/**
+ * Output: Simplified (the fields of `shape.simplified`), Raw (all UiPath answers, readable enums) or
+ * Selected Fields; the same three choices on every read operation.
+ */
+export function outputFields(noun: string, shape: OutputShape): INodeProperties[] {
+	return [
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			default: 'simple',
+			options: [
+				{ name: 'Raw', value: 'raw', description: `Return every field UiPath answers for the ${noun}` },
+				{ name: 'Selected Fields', value: 'fields', description: 'Return only the fields you select' },
+				{ name: 'Simplified', value: 'simple', description: `Return only ${shape.simplified.join(', ')}` },
+			],
+		},
+		{
+			displayName: 'Fields',
+			name: 'fields',
+			type: 'multiOptions',
+			default: [],
+			description: 'The fields to return (the ID is always returned)',
+			displayOptions: { show: { output: ['fields'] } },
+			options: [...shape.all].sort((a, b) => a.localeCompare(b)).map((field) => ({ name: field, value: field })),
+		},
+	];
 }
 
 /** "Return All" plus "Limit", as every n8n list operation offers them. */

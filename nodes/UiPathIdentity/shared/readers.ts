@@ -89,3 +89,22 @@ export function readSearchTerm(ctx: IExecuteFunctions, itemIndex: number): IData
 	const searchTerm = optionalText(filters.searchTerm);
 	return searchTerm ? { searchTerm } : {};
 }
+
+/**
+ * The Output choice of one item as a function over output objects: Simplified keeps `simplified`,
+ * Selected Fields keeps the chosen ones (and `id`), Raw keeps everything.
+ */
+export function readOutput(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	simplified: string[],
+): (entry: IDataObject) => IDataObject {
+	const output = ctx.getNodeParameter('output', itemIndex, 'simple') as string;
+	if (output === 'raw') return (entry) => entry;
+	const keep = output === 'fields' ? ['id', ...(ctx.getNodeParameter('fields', itemIndex, []) as string[])] : simplified;
+	return (entry) => {
+		const picked: IDataObject = {};
+		for (const field of keep) if (entry[field] !== undefined) picked[field] = entry[field];
+		return picked;
+	};
+}

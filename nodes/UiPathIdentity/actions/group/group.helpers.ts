@@ -3,13 +3,18 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { groupTypeName } from '../../shared/enums';
+import type { OutputShape } from '../../shared/descriptions';
 import type { GroupRef } from '../../shared/groups';
 
-/** Group as output: readable `type`; Simplify keeps what identifies a group. */
-export function groupOutput(group: IDataObject, simplify = false): IDataObject {
-	const output: IDataObject = { ...group, type: groupTypeName(group.type) as IDataObject[string] };
-	if (!simplify) return output;
-	return { id: output.id, name: output.name, type: output.type };
+/** Output of Group → Get and Get Many: Simplified keeps what identifies a group. */
+export const GROUP_OUTPUT: OutputShape = {
+	simplified: ['id', 'name', 'type'],
+	all: ['creationTime', 'displayName', 'id', 'lastModificationTime', 'members', 'name', 'type'],
+};
+
+/** Group as output: readable `type`. */
+export function groupOutput(group: IDataObject): IDataObject {
+	return { ...group, type: groupTypeName(group.type) as IDataObject[string] };
 }
 
 /** The group's current name; UiPath rejects group updates without one. */

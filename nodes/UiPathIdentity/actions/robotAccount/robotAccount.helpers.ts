@@ -2,7 +2,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
 import { listAndIdModes } from '../../shared/descriptions';
+import type { OutputShape } from '../../shared/descriptions';
 import { checkGuid } from '../../shared/readers';
+
+/** Output of Robot Account → Get and Get Many. */
+export const ROBOT_ACCOUNT_OUTPUT: OutputShape = {
+	simplified: ['id', 'name', 'displayName', 'groupIds', 'lastLoginTime'],
+	all: ['creationTime', 'displayName', 'groupIds', 'id', 'lastLoginTime', 'name'],
+};
 
 /** Robot account picker: From List (searchable) or By ID. */
 export function robotAccountLocator(description: string): INodeProperties {

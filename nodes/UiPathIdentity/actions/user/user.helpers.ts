@@ -7,28 +7,41 @@ import { describeIdentityErrors, isIdentityResult, redact } from '../../transpor
 import type { IdentityResultBody } from '../../transport/errors';
 import { newGuid } from '../../transport/urls';
 import { byDisplayName, groupIdsField } from '../../shared/descriptions';
+import type { OutputShape } from '../../shared/descriptions';
 import { userCategoryName, userTypeName } from '../../shared/enums';
 import { guidList, optionalText, requiredString } from '../../shared/readers';
 
 /** Helpers of the User operations: output shaping, user writes and reads, new-user fields. */
 
-/** The fields people use in workflows; the rest (timestamps, flags, internal IDs) stay raw-only. */
-const SIMPLIFIED_FIELDS = [
-	'id',
-	'userName',
-	'email',
-	'name',
-	'surname',
-	'displayName',
-	'isActive',
-	'type',
-	'category',
-	'groupIDs',
-	'lastLoginTime',
-];
+/**
+ * Output of User → Get and Get Many. Simplified keeps the fields people use in workflows (10 at
+ * most, as n8n asks); the rest (timestamps, flags, internal IDs) is in Raw or Selected Fields.
+ */
+export const USER_OUTPUT: OutputShape = {
+	simplified: ['id', 'userName', 'email', 'name', 'surname', 'displayName', 'isActive', 'type', 'groupIDs', 'lastLoginTime'],
+	all: [
+		'bypassBasicAuthRestriction',
+		'category',
+		'creationTime',
+		'displayName',
+		'email',
+		'emailConfirmed',
+		'groupIDs',
+		'id',
+		'invitationAccepted',
+		'isActive',
+		'lastLoginTime',
+		'lastModificationTime',
+		'legacyId',
+		'name',
+		'surname',
+		'type',
+		'userName',
+	],
+};
 
 /** A UiPath user (UserDto) as the node outputs it: readable enums, always a group list. */
-export function userOutput(user: IDataObject, simplify = false): IDataObject {
+export function userOutput(user: IDataObject): IDataObject {
 	const readable: IDataObject = {
 		...user,
 		type: userTypeName(user.type) as IDataObject[string],
@@ -36,12 +49,7 @@ export function userOutput(user: IDataObject, simplify = false): IDataObject {
 	};
 	if (user.category !== undefined) readable.category = userCategoryName(user.category) as string;
 	if (user.type === undefined) delete readable.type;
-	if (!simplify) return readable;
-	const simplified: IDataObject = {};
-	for (const field of SIMPLIFIED_FIELDS) {
-		if (readable[field] !== undefined) simplified[field] = readable[field];
-	}
-	return simplified;
+	return readable;
 }
 
 /** The IdentityResult in an answer: bare (user endpoints) or wrapped in `result` (bulk endpoints). */
