@@ -14,8 +14,8 @@ describe('Robot Account → Get', () => {
 		const { outputs, error } = await runNode({ parameters, items: [{ id: ` ${ROBOT_ID} ` }] });
 
 		expect(error).toBeUndefined();
-		const { creationTime: _raw, ...simplified } = robotDto(ROBOT_ID, 'bot', [GROUP_A]);
-		expect(outputs[0]).toEqual([{ json: simplified, pairedItem: { item: 0 } }]);
+		const { id, name, displayName, groupIds, lastLoginTime } = robotDto(ROBOT_ID, 'bot', [GROUP_A]);
+		expect(outputs[0]).toEqual([{ json: { id, name, displayName, groupIds, lastLoginTime }, pairedItem: { item: 0 } }]);
 	});
 
 	it('returns every field with Output → Raw', async () => {
