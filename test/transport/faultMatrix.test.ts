@@ -23,7 +23,7 @@ const ok = { succeeded: true, errors: [] };
 const changeUrl = (id: string) => `${CLOUD_API}/User/${id}/changepassword`;
 
 /** Waits stay tiny: the decisions, not the clock, are under test. */
-const fastRetries = { maxParallelRequests: 2, maxTries: 3, retryWait: 1, maxTotalRetryWait: 5000 };
+const fastRetries = { maxParallelRequests: 2, attemptsPerRequest: 3, retryWait: 1, maxTotalRetryWait: 5000 };
 
 /** An Error instance: nock hangs (instead of failing) when given a plain object. */
 function socketError(code: string) {
@@ -36,7 +36,7 @@ interface Fault {
 	name: string;
 	/** Answers to the middle item's requests, in order. */
 	replies: Reply[];
-	requestOptions?: IDataObject;
+	requestHandling?: IDataObject;
 	/** Tokens the run must fetch, in order. */
 	tokens?: string[];
 	/** `undefined` = the middle item finally succeeds. */
@@ -66,7 +66,7 @@ const faults: Fault[] = [
 		replies: [(i) => i.reply(429, '', { 'Retry-After': '600' })],
 		error: {
 			message: 'UiPath rate limit reached (HTTP 429) [item 1]',
-			description: /UiPath asked to wait 600 s \(Retry-After\), which exceeds Request Options → Max Total Retry Wait/,
+			description: /UiPath asked to wait 600 s \(Retry-After\), which exceeds Request Handling → Max Total Retry Wait/,
 		},
 	},
 	{
@@ -96,10 +96,10 @@ const faults: Fault[] = [
 		name: 'timeout (a POST is not repeated)',
 		replies: [(i) => i.delay(1500).reply(200, ok)],
 		// Only the middle item gets the short timeout, so a slow test machine cannot fail the others.
-		requestOptions: { timeout: '={{ $itemIndex === 1 ? 200 : 30000 }}' },
+		requestHandling: { timeout: '={{ $itemIndex === 1 ? 200 : 30000 }}' },
 		error: {
 			message: 'UiPath Identity did not answer within 200 ms (timeout) [item 1]',
-			description: /Raise Request Options → Timeout.*may still have been applied.*Not retried/,
+			description: /Raise Request Handling → Timeout.*may still have been applied.*Not retried/,
 		},
 	},
 	{
@@ -152,7 +152,7 @@ const parameters = (fault: Fault) => ({
 	userId: '={{ $json.id }}',
 	oldPassword: '={{ $json.old }}',
 	newPassword: '={{ $json.new }}',
-	requestOptions: { ...fastRetries, ...fault.requestOptions },
+	requestHandling: { ...fastRetries, ...fault.requestHandling },
 });
 
 function expectNoSecrets(...values: unknown[]) {

@@ -135,10 +135,10 @@ describe('planRetry', () => {
 		expect(planRetry({ ...base, failure, random: 1 })).toEqual({ retry: true, waitMs: 31_000 });
 	});
 
-	it('stops after Max Tries and says so', () => {
+	it('stops after Attempts per Request and says so', () => {
 		expect(planRetry({ ...base, triesSoFar: 4, failure: { status: 429, timedOut: false } })).toEqual({
 			retry: false,
-			reason: 'Gave up after 4 tries (Request Options → Max Tries)',
+			reason: 'Gave up after 4 tries (Request Handling → Attempts per Request)',
 		});
 		expect(
 			planRetry({ ...base, triesSoFar: 1, settings: { ...settings, maxTries: 1 }, failure: { status: 429, timedOut: false } }),
@@ -150,13 +150,13 @@ describe('planRetry', () => {
 			planRetry({ ...base, failure: { status: 429, timedOut: false, retryAfterMs: 300_000 } }),
 		).toEqual({
 			retry: false,
-			reason: 'UiPath asked to wait 300 s (Retry-After), which exceeds Request Options → Max Total Retry Wait after 1 try',
+			reason: 'UiPath asked to wait 300 s (Retry-After), which exceeds Request Handling → Max Total Retry Wait after 1 try',
 		});
 		expect(
 			planRetry({ ...base, triesSoFar: 3, waitedMs: 119_000, failure: { status: 503, timedOut: false } }),
 		).toEqual({
 			retry: false,
-			reason: 'The next retry would wait 2000 ms, which exceeds Request Options → Max Total Retry Wait after 3 tries',
+			reason: 'The next retry would wait 2000 ms, which exceeds Request Handling → Max Total Retry Wait after 3 tries',
 		});
 	});
 

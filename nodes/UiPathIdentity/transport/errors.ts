@@ -114,7 +114,7 @@ function explainStatus(status: number, reason: string | undefined, subject: Part
 			return {
 				message: 'UiPath rate limit reached (HTTP 429)',
 				description:
-					'Automation Cloud allows per organization and 5 minutes 300 GET and 160 PUT/DELETE Identity calls. Turn on Request Options → Pace Requests to UiPath Rate Limits, process fewer items per run, or use bulk operations',
+					'Automation Cloud allows per organization and 5 minutes 300 GET and 160 PUT/DELETE Identity calls. Turn on Request Handling → Pace Requests to UiPath Rate Limits, process fewer items per run, or use bulk operations',
 			};
 		default:
 			return {
@@ -218,7 +218,7 @@ export function toNodeError(
 		return operationError(node, withItem(`UiPath Identity did not answer ${limit} (timeout)`, itemIndex), {
 			itemIndex,
 			description: withNote(
-				'Raise Request Options → Timeout if UiPath is slow, or check the network between n8n and UiPath. A create, change password or invite request that timed out may still have been applied: check in UiPath before running it again',
+				'Raise Request Handling → Timeout if UiPath is slow, or check the network between n8n and UiPath. A create, change password or invite request that timed out may still have been applied: check in UiPath before running it again',
 				context.retryNote,
 			),
 		});

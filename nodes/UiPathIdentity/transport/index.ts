@@ -85,7 +85,7 @@ function isCancelled(ctx: RequestContext): boolean {
 /**
  * Every call to UiPath Identity goes through here: the credential adds the token, the base URL
  * for the deployment and the organization ID; temporary failures are retried within the limits
- * of Request Options; failures become one clear n8n error.
+ * of Request Handling; failures become one clear n8n error.
  */
 export async function identityRequest<T = IDataObject>(
 	this: IExecuteFunctions | ILoadOptionsFunctions,

@@ -149,7 +149,7 @@ export function planRetry(options: {
 	}
 	if (triesSoFar >= settings.maxTries) {
 		return settings.maxTries > 1
-			? { retry: false, reason: `Gave up after ${triesSoFar} tries (Request Options → Max Tries)` }
+			? { retry: false, reason: `Gave up after ${triesSoFar} tries (Request Handling → Attempts per Request)` }
 			: { retry: false };
 	}
 	const waitMs =
@@ -163,7 +163,7 @@ export function planRetry(options: {
 				: `The next retry would wait ${waitMs} ms`;
 		return {
 			retry: false,
-			reason: `${asked}, which exceeds Request Options → Max Total Retry Wait after ${triesSoFar} ${triesSoFar === 1 ? 'try' : 'tries'}`,
+			reason: `${asked}, which exceeds Request Handling → Max Total Retry Wait after ${triesSoFar} ${triesSoFar === 1 ? 'try' : 'tries'}`,
 		};
 	}
 	return { retry: true, waitMs };
