@@ -48,7 +48,7 @@ describe('Directory → Check Group Membership', () => {
 	it('needs at least one group', async () => {
 		const { error } = await runNode({ parameters: { ...parameters, groupIds: '={{ $json.groups }}' }, items: [{ groups: [] }] });
 
-		expect(error?.message).toBe('Group Names or IDs is empty [item 0]');
+		expect(error?.message).toBe(`'Group Names or IDs' is empty [item 0]`);
 	});
 
 	it('names PM.Directory on a 403', async () => {

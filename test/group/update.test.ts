@@ -113,7 +113,7 @@ describe('Group → Update', () => {
 			parameters: { ...parameters, updateFields: { membersToAdd: 'jane' } },
 		});
 
-		expect(error?.message).toBe('Members to Add is not a GUID: "jane" [item 0]');
+		expect(error?.message).toBe(`'Members to Add' is not a valid ID: "jane" [item 0]`);
 	});
 
 	it('shows why UiPath refused to rename a built-in group', async () => {

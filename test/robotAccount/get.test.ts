@@ -30,8 +30,8 @@ describe('Robot Account → Get', () => {
 	it('rejects an ID that is not a GUID before calling UiPath', async () => {
 		const { error } = await runNode({ parameters, items: [{ id: 'invoice-bot' }] });
 
-		expect(error?.message).toBe('Robot Account is not a GUID: "invoice-bot" [item 0]');
-		expect(error?.description).toMatch(/Check the value mapped into Robot Account/);
+		expect(error?.message).toBe(`'Robot Account' is not a valid ID: "invoice-bot" [item 0]`);
+		expect(error?.description).toMatch(/Check the value mapped into 'Robot Account'/);
 	});
 
 	it('rejects an empty ID', async () => {

@@ -73,7 +73,7 @@ describe('Setting → Get', () => {
 	it('requires at least one key before calling UiPath', async () => {
 		const { error } = await runNode({ parameters, items: [{ keys: ' , ' }] });
 
-		expect(error?.message).toBe('Keys is empty [item 0]');
+		expect(error?.message).toBe(`'Keys' is empty [item 0]`);
 		expect(error?.description).toMatch(/at least one setting key/);
 	});
 
@@ -82,7 +82,7 @@ describe('Setting → Get', () => {
 			parameters: { ...parameters, keys: 'A', options: { userId: 'jane@example.com' } },
 		});
 
-		expect(error?.message).toBe('User ID is not a GUID: "jane@example.com" [item 0]');
+		expect(error?.message).toBe(`'User' is not a valid ID: "jane@example.com" [item 0]`);
 	});
 
 	it('names PM.Setting on 403', async () => {

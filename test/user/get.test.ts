@@ -109,7 +109,7 @@ describe('User → Get', () => {
 		expect(outputs[0].map((item) => item.json.error)).toEqual([
 			'No UiPath user has the email "nobody@example.com" [item 0]',
 			'2 UiPath users have the email "twice@example.com" [item 1]',
-			'User email is not an email address: "not-an-address" [item 2]',
+			`'User' is not an email address: "not-an-address" [item 2]`,
 		]);
 		expect(outputs[0][1].json.details).toContain(`${USER_ID}, ${USER_2}`);
 		expect(outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -127,8 +127,8 @@ describe('User → Get', () => {
 
 		expect(outputs[0].map((item) => item.json.error)).toEqual([
 			`User "${USER_2}" was not found [item 0]`,
-			'User ID is not a GUID: "jane" [item 1]',
-			'User ID is empty [item 2]',
+			`'User' is not a valid ID: "jane" [item 1]`,
+			`'User' is empty [item 2]`,
 		]);
 	});
 });

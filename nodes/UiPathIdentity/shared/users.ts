@@ -28,21 +28,21 @@ export function readUserReference(ctx: IExecuteFunctions, itemIndex: number, nam
 	const value = String(locator.value ?? '').trim();
 	const mode = locator.mode === 'email' ? 'email' : 'id';
 	if (!value) {
-		throw new NodeOperationError(ctx.getNode(), mode === 'email' ? 'User email is empty' : 'User ID is empty', {
+		throw new NodeOperationError(ctx.getNode(), "'User' is empty", {
 			itemIndex,
 			description: 'Pick a user from the list, or map an ID or email address from a previous node',
 		});
 	}
 	if (mode === 'email') {
 		if (!value.includes('@')) {
-			throw new NodeOperationError(ctx.getNode(), `User email is not an email address: "${value}"`, {
+			throw new NodeOperationError(ctx.getNode(), `'User' is not an email address: "${value}"`, {
 				itemIndex,
 				description: 'Enter the email address of the UiPath user, e.g. jane.doe@example.com',
 			});
 		}
 		return { mode, value };
 	}
-	return { mode, value: checkGuid(ctx, value, 'User ID', itemIndex) };
+	return { mode, value: checkGuid(ctx, value, 'User', itemIndex) };
 }
 
 /**
@@ -66,7 +66,7 @@ export async function findUserIdByEmail(
 			`${matches.length} UiPath users have the email "${email}"`,
 			{
 				itemIndex,
-				description: `Select the user By ID instead; the matching IDs are ${matches.map((user) => String(user.id)).join(', ')}`,
+				description: `Select the user by ID instead; the matching IDs are ${matches.map((user) => String(user.id)).join(', ')}`,
 			},
 		);
 	}

@@ -34,7 +34,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const name = requiredString(this, 'name', 'Name', itemIndex, 'Set Name to the name the new group should get').trim();
+	const name = requiredString(this, 'name', 'Name', itemIndex, "Set 'Name' to the name of the new group").trim();
 	const members = guidList(this, 'additionalFields.memberIds', 'Member Names or IDs', itemIndex);
 	// UiPath rejects a create without an ID chosen by the caller; choosing it also tells us the ID.
 	const id = newGuid();

@@ -42,7 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!displayName && !toAdd.length && !toRemove.length) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 			itemIndex,
-			description: 'Under Update Fields add Display Name, Groups to Add or Groups to Remove',
+			description: "Under 'Update Fields' add 'Display Name', 'Groups to Add' or 'Groups to Remove'",
 		});
 	}
 

@@ -28,7 +28,7 @@ function readKeys(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const keys = [...new Set(entries.map((entry) => String(entry ?? '').trim()).filter(Boolean))];
 	if (!keys.length) {
 		// UiPath answers an empty list without keys, which would look like "no settings".
-		throw new NodeOperationError(ctx.getNode(), 'Keys is empty', {
+		throw new NodeOperationError(ctx.getNode(), "'Keys' is empty", {
 			itemIndex,
 			description: 'Enter at least one setting key, e.g. Auth.Password.DefaultExpirationDays',
 		});

@@ -60,14 +60,14 @@ function readSettings(ctx: IExecuteFunctions, itemIndex: number): Array<{ key: s
 	const settings: Array<{ key: string; value: string }> = [];
 	for (const entry of collection.setting ?? []) {
 		const key = String(entry.key ?? '').trim();
-		if (!key) throw fail('A setting has no Key', 'Enter a key for every setting, or remove the empty one');
+		if (!key) throw fail("A setting has no 'Key'", 'Enter a key for every setting, or remove the empty one');
 		if (settings.some((known) => known.key === key)) {
 			throw fail(`Setting "${key}" appears twice`, 'Keep one value per key');
 		}
 		const value = entry.value;
 		settings.push({ key, value: typeof value === 'string' ? value : JSON.stringify(value ?? '') });
 	}
-	if (!settings.length) throw fail('Settings is empty', 'Add at least one setting with a key and a value');
+	if (!settings.length) throw fail("'Settings' is empty", 'Add at least one setting with a key and a value');
 	return settings;
 }
 

@@ -87,7 +87,7 @@ async function organizationId(this: IExecuteFunctions, itemIndex: number, creden
 	if (minted) return minted;
 	throw new NodeOperationError(this.getNode(), 'The organization ID for the invitation link is unknown', {
 		itemIndex,
-		description: 'Set Organization ID in the UiPath Identity credential, or set Redirect URL under Additional Fields',
+		description: "Set 'Organization ID' in the UiPath Identity credential, or 'Redirect URL' under 'Additional Fields'",
 	});
 }
 

@@ -57,9 +57,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.groupIDsToRemove = guidList(this, 'updateFields.groupIdsToRemove', 'Remove From Group Names or IDs', itemIndex);
 	}
 	if (!Object.keys(body).length) {
-		throw new NodeOperationError(this.getNode(), 'Update Fields is empty', {
+		throw new NodeOperationError(this.getNode(), "'Update Fields' is empty", {
 			itemIndex,
-			description: 'Add at least one field to change under Update Fields',
+			description: "Add at least one field to change under 'Update Fields'",
 		});
 	}
 

@@ -222,7 +222,7 @@ export interface NewUser {
  * create with only `succeeded`, so choosing the ID is how the node knows it (reference 4.1).
  */
 export function readNewUser(ctx: IExecuteFunctions, itemIndex: number): NewUser {
-	const userName = requiredString(ctx, 'userName', 'Username', itemIndex, 'Set Username to the sign-in name of the new user');
+	const userName = requiredString(ctx, 'userName', 'Username', itemIndex, "Set 'Username' to the sign-in name of the new user");
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { id: newGuid(), userName: userName.trim() };
 	for (const [field, apiField] of Object.entries(USER_PROFILE_API_FIELDS)) {
