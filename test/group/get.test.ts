@@ -22,7 +22,7 @@ describe('Group → Get', () => {
 		]);
 	});
 
-	it('returns every field with Simplify off, built-in type named', async () => {
+	it('returns every field with Output → Raw, built-in type named', async () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD).get(groupPath(GROUP_ID)).reply(200, groupDto(GROUP_ID, 'Everyone', 0));
 

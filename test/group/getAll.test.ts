@@ -22,7 +22,7 @@ describe('Group → Get Many', () => {
 		]);
 	});
 
-	it('applies Limit after the answer and keeps raw fields with Simplify off', async () => {
+	it('applies Limit after the answer and keeps raw fields with Output → Raw', async () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD).get(groupsPath).reply(200, organizationGroups);
 

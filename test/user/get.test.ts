@@ -43,7 +43,7 @@ describe('User → Get', () => {
 		expect(outputs[0][0].json).toEqual({ id: USER_ID, email: 'jane.doe@example.com', category: 'directory' });
 	});
 
-	it('returns every field with Simplify off, enums still readable, null groups as []', async () => {
+	it('returns every field with Output → Raw, enums still readable, null groups as []', async () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD).get(userPath(USER_ID)).reply(200, userDto({ type: 5, category: 1, groupIDs: null, extra: 'kept' }));
 

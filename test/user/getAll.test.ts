@@ -61,7 +61,7 @@ describe('User → Get Many', () => {
 		expect(outputs[0]).toHaveLength(1500);
 	});
 
-	it('sends search term and sorting, and returns raw users with Simplify off', async () => {
+	it('sends search term and sorting, and returns raw users with Output → Raw', async () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD)
 			.get(usersListPath)

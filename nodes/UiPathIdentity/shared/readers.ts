@@ -102,9 +102,12 @@ export function readOutput(
 	const output = ctx.getNodeParameter('output', itemIndex, 'simple') as string;
 	if (output === 'raw') return (entry) => entry;
 	const keep = output === 'fields' ? ['id', ...(ctx.getNodeParameter('fields', itemIndex, []) as string[])] : simplified;
-	return (entry) => {
-		const picked: IDataObject = {};
-		for (const field of keep) if (entry[field] !== undefined) picked[field] = entry[field];
-		return picked;
-	};
+	return (entry) => pickFields(entry, keep);
+}
+
+/** The listed fields of an output object that it has, in the listed order. */
+export function pickFields(entry: IDataObject, fields: string[]): IDataObject {
+	const picked: IDataObject = {};
+	for (const field of fields) if (entry[field] !== undefined) picked[field] = entry[field];
+	return picked;
 }

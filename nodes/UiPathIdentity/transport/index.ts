@@ -93,7 +93,11 @@ export async function identityRequest<T = IDataObject>(
 	request: IdentityRequest,
 ): Promise<T> {
 	const settings = readRequestSettings(this, itemIndex);
-	const { tokenGate } = runSession(this, settings.paceRequests ? { share: settings.rateLimitShare } : undefined);
+	const { tokenGate } = runSession(
+		this,
+		settings.paceRequests ? { share: settings.rateLimitShare } : undefined,
+		CREDENTIAL_TYPE,
+	);
 	const idempotent = request.idempotent ?? isIdempotentMethod(request.method);
 	let tries = 0;
 	let waitedMs = 0;

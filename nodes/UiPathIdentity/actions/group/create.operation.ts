@@ -7,6 +7,7 @@ import { ORGANIZATION_ID, newGuid } from '../../transport/urls';
 import { memberIdsField } from '../../shared/descriptions';
 import { guidList, requiredString } from '../../shared/readers';
 import { forgetGroups } from '../../shared/groups';
+import { runsAsTool } from '../../shared/tool';
 import { groupOutput } from './group.helpers';
 
 const show = { resource: ['group'], operation: ['create'] };
@@ -46,5 +47,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 	})) as IDataObject | undefined;
 	forgetGroups(this);
-	return groupOutput(answer?.id ? answer : { id, name });
+	return groupOutput(answer?.id ? answer : { id, name }, runsAsTool(this.getNode()));
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { groupTypeName } from '../../shared/enums';
+import { pickFields } from '../../shared/readers';
 import type { OutputShape } from '../../shared/descriptions';
 import type { GroupRef } from '../../shared/groups';
 
@@ -12,9 +13,10 @@ export const GROUP_OUTPUT: OutputShape = {
 	all: ['creationTime', 'displayName', 'id', 'lastModificationTime', 'members', 'name', 'type'],
 };
 
-/** Group as output: readable `type`. */
-export function groupOutput(group: IDataObject): IDataObject {
-	return { ...group, type: groupTypeName(group.type) as IDataObject[string] };
+/** Group as output: readable `type`; with `simplify`, only the simplified fields (tool runs). */
+export function groupOutput(group: IDataObject, simplify = false): IDataObject {
+	const output: IDataObject = { ...group, type: groupTypeName(group.type) as IDataObject[string] };
+	return simplify ? pickFields(output, GROUP_OUTPUT.simplified) : output;
 }
 
 /** The group's current name; UiPath rejects group updates without one. */

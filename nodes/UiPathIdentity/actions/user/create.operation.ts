@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { ORGANIZATION_ID } from '../../transport/urls';
+import { runsAsTool } from '../../shared/tool';
 import { newUserDescription, readNewUser, requireSucceeded, userOutput } from './user.helpers';
 
 const show = { resource: ['user'], operation: ['create'] };
@@ -32,5 +33,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	// The documented answer is a bare IdentityResult; should UiPath return the user, show it instead.
 	const created = typeof answer?.id === 'string' ? answer : { ...body, groupIDs: groupIds };
-	return { created: true, ...userOutput(created) };
+	return { created: true, ...userOutput(created, runsAsTool(this.getNode())) };
 }

@@ -7,6 +7,7 @@ import { ORGANIZATION_ID } from '../../transport/urls';
 import { chunk, errorForItem, recordFailure } from '../../shared/bulk';
 import { batchSizeOption, optionsCollection } from '../../shared/descriptions';
 import { boundedNumber } from '../../shared/readers';
+import { runsAsTool } from '../../shared/tool';
 import { newUserDescription, readNewUser, requireSucceeded, userOutput } from './user.helpers';
 import type { NewUser } from './user.helpers';
 
@@ -80,6 +81,6 @@ async function createBatch(this: IExecuteFunctions, batch: PendingUser[], outcom
 	const returned = new Map(created.map((user) => [String(user.id).toLowerCase(), user]));
 	for (const user of batch) {
 		const match = returned.get(String(user.body.id).toLowerCase());
-		outcomes[user.itemIndex] = { created: true, ...userOutput(match ?? { ...user.body, groupIDs: user.groupIds }) };
+		outcomes[user.itemIndex] = { created: true, ...userOutput(match ?? { ...user.body, groupIDs: user.groupIds }, runsAsTool(this.getNode())) };
 	}
 }

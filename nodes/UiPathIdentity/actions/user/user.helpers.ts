@@ -9,7 +9,7 @@ import { newGuid } from '../../transport/urls';
 import { byDisplayName, groupIdsField } from '../../shared/descriptions';
 import type { OutputShape } from '../../shared/descriptions';
 import { userCategoryName, userTypeName } from '../../shared/enums';
-import { guidList, optionalText, requiredString } from '../../shared/readers';
+import { guidList, optionalText, pickFields, requiredString } from '../../shared/readers';
 
 /** Helpers of the User operations: output shaping, user writes and reads, new-user fields. */
 
@@ -40,8 +40,11 @@ export const USER_OUTPUT: OutputShape = {
 	],
 };
 
-/** A UiPath user (UserDto) as the node outputs it: readable enums, always a group list. */
-export function userOutput(user: IDataObject): IDataObject {
+/**
+ * A UiPath user (UserDto) as the node outputs it: readable enums, always a group list; with
+ * `simplify`, only the simplified fields (tool runs of Create and Create Many).
+ */
+export function userOutput(user: IDataObject, simplify = false): IDataObject {
 	const readable: IDataObject = {
 		...user,
 		type: userTypeName(user.type) as IDataObject[string],
@@ -49,7 +52,7 @@ export function userOutput(user: IDataObject): IDataObject {
 	};
 	if (user.category !== undefined) readable.category = userCategoryName(user.category) as string;
 	if (user.type === undefined) delete readable.type;
-	return readable;
+	return simplify ? pickFields(readable, USER_OUTPUT.simplified) : readable;
 }
 
 /** The IdentityResult in an answer: bare (user endpoints) or wrapped in `result` (bulk endpoints). */
