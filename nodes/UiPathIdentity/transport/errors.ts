@@ -141,6 +141,40 @@ function operationError(
 	return error;
 }
 
+/**
+ * A `NodeApiError` with exactly this message (n8n would replace a message naming ECONNRESET etc.
+ * with its generic text) and, as n8n's own nodes keep it, UiPath's answer in the error details
+ * (`context.data`), already redacted.
+ */
+export function apiError(
+	node: INode,
+	message: string,
+	options: { itemIndex: number; description?: string; httpCode?: string | null; answer?: unknown },
+): NodeApiError {
+	const httpCode = options.httpCode ?? undefined;
+	const error = new NodeApiError(node, { message, ...(httpCode ? { httpCode } : {}) } as JsonObject, {
+		itemIndex: options.itemIndex,
+		message,
+		description: options.description,
+		...(httpCode ? { httpCode } : {}),
+	});
+	error.message = message;
+	if (options.description !== undefined) error.description = options.description;
+	if (options.answer !== undefined) error.context.data = options.answer;
+	return error;
+}
+
+/** UiPath's error answer for the error details: secrets and bearer tokens removed; nothing when empty. */
+export function redactedAnswer(answer: unknown, secrets: string[] = []): unknown {
+	if (answer === undefined || answer === null || answer === '') return undefined;
+	if (typeof answer === 'string') return redact(answer, secrets).slice(0, 4000);
+	try {
+		return JSON.parse(redact(JSON.stringify(answer), secrets)) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
 /** How the transport tried, so the error can say it (none of it is secret). */
 export interface FailureContext {
 	/** The Timeout option in force, to name it when it fired. */
@@ -198,16 +232,12 @@ export function toNodeError(
 
 	if (status >= 400) {
 		const { message, description } = explainStatus(status, bodyReason(caught.context?.data), subject);
-		return new NodeApiError(
-			node,
-			{ message: redact(message, secrets), httpCode: String(status) } as JsonObject,
-			{
-				itemIndex,
-				httpCode: String(status),
-				message: redact(withItem(message, itemIndex), secrets),
-				description: redact(withNote(description, context.retryNote) ?? '', secrets),
-			},
-		);
+		return apiError(node, redact(withItem(message, itemIndex), secrets), {
+			itemIndex,
+			httpCode: String(status),
+			description: redact(withNote(description, context.retryNote) ?? '', secrets),
+			answer: redactedAnswer(caught.context?.data, secrets),
+		});
 	}
 
 	const networkCode = [caught.code, caught.cause?.code].find(
@@ -215,7 +245,7 @@ export function toNodeError(
 	);
 	if (networkCode && classifyFailure(error, 0).timedOut) {
 		const limit = context.timeoutMs ? `within ${context.timeoutMs} ms` : 'in time';
-		return operationError(node, withItem(`UiPath Identity did not answer ${limit} (timeout)`, itemIndex), {
+		return apiError(node, withItem(`UiPath Identity did not answer ${limit} (timeout)`, itemIndex), {
 			itemIndex,
 			description: withNote(
 				'Raise Request Handling → Timeout if UiPath is slow, or check the network between n8n and UiPath. A create, change password or invite request that timed out may still have been applied: check in UiPath before running it again',
@@ -225,7 +255,7 @@ export function toNodeError(
 	}
 	if (networkCode) {
 		const message = `Could not reach UiPath Identity (${networkCode})`;
-		return operationError(node, withItem(message, itemIndex), {
+		return apiError(node, withItem(message, itemIndex), {
 			itemIndex,
 			description: withNote(
 				'Check that the Base URL in the credential is reachable from n8n and that its certificate is trusted (or enable Ignore SSL Issues for private certificate authorities)',

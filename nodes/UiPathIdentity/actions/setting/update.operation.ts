@@ -1,9 +1,9 @@
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
-import { toNodeError } from '../../transport/errors';
+import { apiError, toNodeError } from '../../transport/errors';
 import { ORGANIZATION_ID } from '../../transport/urls';
 import { readUserId, settingList, settingOptions } from './setting.helpers';
 
@@ -88,11 +88,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	} catch (error) {
 		if (error instanceof NodeApiError && error.httpCode === '409') {
-			throw new NodeApiError(this.getNode(), { message: error.message, httpCode: '409' } as JsonObject, {
+			throw apiError(this.getNode(), error.message, {
 				itemIndex,
 				httpCode: '409',
-				message: error.message,
 				description: CONFLICT_HINT,
+				answer: error.context.data,
 			});
 		}
 		throw error instanceof NodeApiError ? error : toNodeError(this.getNode(), error, itemIndex, { scope: endpoints.settingUpdate.scope, secrets });

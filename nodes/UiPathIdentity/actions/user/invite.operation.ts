@@ -98,7 +98,7 @@ interface InviteAnswer {
 
 /** `POST /api/User/InviteUsers` with one invitation; UiPath reports success per invited address. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const email = requiredString(this, 'email', 'Email', itemIndex, 'Set Email to the address to invite').trim();
+	const email = requiredString(this, 'email', 'Email', itemIndex, "Set 'Email' to the address to invite").trim();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const language = String(fields.language ?? '').trim() || 'en';
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
