@@ -14,7 +14,7 @@ const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+$';
  * The "From List" (searched by one of `methods.listSearch`) and "By ID" modes every locator has.
  * UiPath IDs are GUIDs: By ID refuses anything else before a request is sent.
  */
-export function listAndIdModes(
+function listAndIdModes(
 	list: { placeholder: string; searchListMethod: string },
 	id: { placeholder: string; errorMessage: string },
 ): NonNullable<INodeProperties['modes']> {
@@ -39,20 +39,36 @@ export function listAndIdModes(
 	return locator.modes ?? [];
 }
 
-/** The user an operation acts on: picked from a list, typed as an ID, or found by email. */
-export function userLocator(description = 'The UiPath user to act on'): INodeProperties {
+/**
+ * A resource locator for one UiPath object: From List (searched by `searchListMethod`), By ID, and
+ * any `extraModes` (By Email, By Name).
+ */
+export function idLocator(
+	field: { displayName: string; name: string; description: string; searchListMethod: string; example: string },
+	extraModes: NonNullable<INodeProperties['modes']> = [],
+): INodeProperties {
+	const noun = field.displayName.toLowerCase();
 	return {
-		displayName: 'User',
-		name: 'userId',
+		displayName: field.displayName,
+		name: field.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description,
+		description: field.description,
 		modes: [
 			...listAndIdModes(
-				{ placeholder: 'Select a user...', searchListMethod: 'searchUsers' },
-				{ placeholder: 'e.g. 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f', errorMessage: 'Enter a user ID, e.g. 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f' },
+				{ placeholder: `Select a ${noun}...`, searchListMethod: field.searchListMethod },
+				{ placeholder: `e.g. ${field.example}`, errorMessage: `Enter a ${noun} ID, e.g. ${field.example}` },
 			),
+			...extraModes,
+		],
+	};
+}
+
+/** The user an operation acts on: picked from a list, typed as an ID, or found by email. */
+export function userLocator(description = 'The UiPath user to act on'): INodeProperties {
+	const byEmail: Pick<INodeProperties, 'modes'> = {
+		modes: [
 			{
 				displayName: 'By Email',
 				name: 'email',
@@ -64,6 +80,10 @@ export function userLocator(description = 'The UiPath user to act on'): INodePro
 			},
 		],
 	};
+	return idLocator(
+		{ displayName: 'User', name: 'userId', description, searchListMethod: 'searchUsers', example: '9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f' },
+		byEmail.modes,
+	);
 }
 
 /** A multi-select of the organization's groups; expressions may give IDs as a list or comma-separated. */
@@ -147,20 +167,10 @@ export function batchSizeOption(maximum: number, fallback: number): INodePropert
 	};
 }
 
-/** Group picker: From list (searchable), By ID (GUID), By Name (exact, resolved at run time). */
+/** Group picker: From List (searchable), By ID, By Name (exact, resolved at run time). */
 export function groupLocator(description: string): INodeProperties {
-	return {
-		displayName: 'Group',
-		name: 'groupId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
+	const byName: Pick<INodeProperties, 'modes'> = {
 		modes: [
-			...listAndIdModes(
-				{ placeholder: 'Select a group...', searchListMethod: 'searchGroups' },
-				{ placeholder: 'e.g. 0b7c1a6e-5d4f-4e3a-9b2c-1d0e9f8a7b6c', errorMessage: 'Enter a group ID, e.g. 0b7c1a6e-5d4f-4e3a-9b2c-1d0e9f8a7b6c' },
-			),
 			{
 				displayName: 'By Name',
 				name: 'name',
@@ -170,6 +180,10 @@ export function groupLocator(description: string): INodeProperties {
 			},
 		],
 	};
+	return idLocator(
+		{ displayName: 'Group', name: 'groupId', description, searchListMethod: 'searchGroups', example: '0b7c1a6e-5d4f-4e3a-9b2c-1d0e9f8a7b6c' },
+		byName.modes,
+	);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
-import { listAndIdModes } from '../../shared/descriptions';
+import { idLocator } from '../../shared/descriptions';
 import type { OutputShape } from '../../shared/descriptions';
 import { checkGuid } from '../../shared/readers';
 
@@ -13,21 +13,13 @@ export const ROBOT_ACCOUNT_OUTPUT: OutputShape = {
 
 /** Robot account picker: From List (searchable) or By ID. */
 export function robotAccountLocator(description: string): INodeProperties {
-	return {
+	return idLocator({
 		displayName: 'Robot Account',
 		name: 'robotAccountId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description,
-		modes: listAndIdModes(
-			{ placeholder: 'Select a robot account...', searchListMethod: 'searchRobotAccounts' },
-			{
-				placeholder: 'e.g. 5f2d8c1a-7b3e-4c9d-8a6f-0e1d2c3b4a59',
-				errorMessage: 'Enter a robot account ID, e.g. 5f2d8c1a-7b3e-4c9d-8a6f-0e1d2c3b4a59',
-			},
-		),
-	};
+		searchListMethod: 'searchRobotAccounts',
+		example: '5f2d8c1a-7b3e-4c9d-8a6f-0e1d2c3b4a59',
+	});
 }
 
 /**
