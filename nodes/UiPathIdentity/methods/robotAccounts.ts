@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { endpoints } from '../transport/endpoints';
+import { endpoint, endpoints } from '../transport/endpoints';
 import { searchPage } from './users';
 
 /** "Invoice Bot (invoice-bot)", or the name alone. */
@@ -16,5 +16,5 @@ export async function searchRobotAccounts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPage(this, endpoints.robotAccountList, robotAccountLabel, filter, paginationToken);
+	return await searchPage(this, endpoint(endpoints.robotAccountList), robotAccountLabel, filter, paginationToken);
 }

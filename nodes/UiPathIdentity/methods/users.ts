@@ -6,8 +6,9 @@ import type {
 } from 'n8n-workflow';
 
 import { identityRequest } from '../transport';
-import { endpoint, endpoints } from '../transport/endpoints';
+import type { IdentityRequest } from '../transport';
 import { MAX_PAGE_SIZE } from '../shared/paging';
+import { userListRequest } from '../shared/users';
 
 const PAGE_SIZE = 100;
 
@@ -21,15 +22,13 @@ function userLabel(user: IDataObject): string {
 	return email && email !== name ? `${name} (${email})` : name;
 }
 
-type ListEndpoint = typeof endpoints.userList | typeof endpoints.robotAccountList;
-
 /**
  * One page of a `{totalCount, results}` list for a "From List" mode: the typed filter is UiPath's
  * `searchTerm`, the pagination token is the `skip` of the next page.
  */
 export async function searchPage(
 	ctx: ILoadOptionsFunctions,
-	list: ListEndpoint,
+	list: IdentityRequest,
 	label: (entry: IDataObject) => string,
 	filter?: string,
 	paginationToken?: string,
@@ -37,7 +36,7 @@ export async function searchPage(
 	const skip = Number(paginationToken) || 0;
 	const qs: IDataObject = { top: PAGE_SIZE, skip };
 	if (filter?.trim()) qs.searchTerm = filter.trim();
-	const page = (await identityRequest.call(ctx, 0, { ...endpoint(list), qs })) as {
+	const page = (await identityRequest.call(ctx, 0, { ...list, qs })) as {
 		totalCount?: number;
 		results?: IDataObject[];
 	};
@@ -56,7 +55,7 @@ export async function searchUsers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPage(this, endpoints.userList, userLabel, filter, paginationToken);
+	return await searchPage(this, await userListRequest(this, 0), userLabel, filter, paginationToken);
 }
 
 /**
@@ -65,7 +64,7 @@ export async function searchUsers(
  */
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const page = (await identityRequest.call(this, 0, {
-		...endpoint(endpoints.userList),
+		...(await userListRequest(this, 0)),
 		qs: { top: MAX_PAGE_SIZE, skip: 0, sortBy: 'DisplayName', sortOrder: 'asc' },
 	})) as { results?: IDataObject[] };
 	return (page.results ?? []).map((user) => ({ name: userLabel(user), value: String(user.id) }));

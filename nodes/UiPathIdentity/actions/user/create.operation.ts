@@ -5,6 +5,7 @@ import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { ORGANIZATION_ID } from '../../transport/urls';
 import { runsAsTool } from '../../shared/tool';
+import { credentialDeployment } from '../../shared/users';
 import { newUserDescription, readNewUser, requireSucceeded, userOutput } from './user.helpers';
 
 const show = { resource: ['user'], operation: ['create'] };
@@ -13,7 +14,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, new
 
 /** `POST /api/User`: one user, optionally with an initial password. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { body, groupIds } = readNewUser(this, itemIndex);
+	const { body, groupIds } = readNewUser(this, itemIndex, await credentialDeployment(this, itemIndex));
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const password = typeof fields.password === 'string' ? fields.password : '';
 	const request: IDataObject = { ...body, partitionGlobalId: ORGANIZATION_ID };

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { endpoint, endpoints } from '../../transport/endpoints';
 import { outputFields, returnAllAndLimit, searchTermFilter } from '../../shared/descriptions';
 import { readOutput, readSearchTerm } from '../../shared/readers';
 import { fetchPages, readListLimit } from '../../shared/paging';
+import { userListRequest } from '../../shared/users';
 import { USER_OUTPUT, userOutput } from './user.helpers';
 
 const show = { resource: ['user'], operation: ['getAll'] };
@@ -61,7 +61,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const users = await fetchPages(
 		this,
 		itemIndex,
-		{ ...endpoint(endpoints.userList), qs },
+		{ ...(await userListRequest(this, itemIndex)), qs },
 		readListLimit(this, itemIndex),
 	);
 	return users.map((user) => shape(userOutput(user)));
