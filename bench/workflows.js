@@ -134,7 +134,7 @@ function getByEmailWorkflow({ id, credential, emails, concurrency }) {
 			resource: 'user',
 			operation: 'get',
 			userId: { __rl: true, mode: 'email', value: '={{ $json.email }}' },
-			requestOptions: { maxParallelRequests: concurrency },
+			requestHandling: { maxParallelRequests: concurrency },
 		},
 		credentials: { uiPathIdentityApi: { id: credential.id, name: credential.name } },
 	});
