@@ -67,7 +67,7 @@ describe('User → Get', () => {
 		const body = { ...userDto(), ...enums };
 		nock(CLOUD).get(userPath(USER_ID)).reply(200, offContract ? offContractReply(body) : body);
 
-		const { outputs } = await runNode({ parameters });
+		const { outputs } = await runNode({ parameters: { ...parameters, output: 'raw' } });
 
 		expect(outputs[0][0].json).toMatchObject({ type: 'robot', category: 'directory' });
 	});
