@@ -59,7 +59,7 @@ async function singleInstance({ install, tarball, sim, secrets, credential, firs
 	try {
 		await n8n.installPackage(tarball);
 		await n8n.importCredentials([credential]);
-		await n8n.importWorkflows([webhookChangePasswordWorkflow({ id: 'benchQueueSingle1', name: 'bench single', path: 'bench-single', credential, nodeType: NODE_TYPE, requestOptions: { maxParallelRequests: concurrency } })]);
+		await n8n.importWorkflows([webhookChangePasswordWorkflow({ id: 'benchQueueSingle1', name: 'bench single', path: 'bench-single', credential, nodeType: NODE_TYPE, requestHandling: { maxParallelRequests: concurrency } })]);
 		main = await n8n.start({ env: { N8N_CONCURRENCY_PRODUCTION_LIMIT: '-1' } });
 		const rest = new N8nRest(main.url);
 		await rest.setupOwner(makeOwner());
@@ -102,7 +102,7 @@ async function queueCluster({ install, tarball, sim, secrets, credential, first,
 			tarball,
 			secrets: [secrets.clientSecret],
 			credentials: [credential],
-			workflows: [webhookChangePasswordWorkflow({ id: 'benchQueueWorkers', name: 'bench queue', path: 'bench-queue', credential, nodeType: NODE_TYPE, requestOptions: { maxParallelRequests: concurrency } })],
+			workflows: [webhookChangePasswordWorkflow({ id: 'benchQueueWorkers', name: 'bench queue', path: 'bench-queue', credential, nodeType: NODE_TYPE, requestHandling: { maxParallelRequests: concurrency } })],
 			activate: ['benchQueueWorkers'],
 			workerCount: WORKERS,
 			workerConcurrency: EXECUTIONS,

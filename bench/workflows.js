@@ -21,11 +21,11 @@ function baselineWorkflow({ id, items }) {
 	return itemsWorkflow({ id, name: 'bench baseline', items });
 }
 
-/** This node's Change Password with Request Options → Max Parallel Requests. */
+/** This node's Change Password with Request Handling → Max Parallel Requests. */
 function nodeChangePasswordWorkflow({ id, credential, items, concurrency }) {
 	const workflow = changePasswordWorkflow({ id, name: 'bench UiPath Identity node', credential, items });
 	const node = workflow.nodes.find((entry) => entry.name === REQUEST_NODE);
-	node.parameters.requestOptions = { maxParallelRequests: concurrency };
+	node.parameters.requestHandling = { maxParallelRequests: concurrency };
 	return workflow;
 }
 
@@ -134,7 +134,7 @@ function getByEmailWorkflow({ id, credential, emails, concurrency }) {
 			resource: 'user',
 			operation: 'get',
 			userId: { __rl: true, mode: 'email', value: '={{ $json.email }}' },
-			requestOptions: { maxParallelRequests: concurrency },
+			requestHandling: { maxParallelRequests: concurrency },
 		},
 		credentials: { uiPathIdentityApi: { id: credential.id, name: credential.name } },
 	});

@@ -127,7 +127,7 @@ export class UiPathIdentityApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. 7e1b3c52-1f0a-4a4b-9d0e-2f0c1b2a3d4e',
 			description:
-				'The organization (partition) GUID. Leave empty to read it from the access token.',
+				'The ID of the organization. Leave empty to read it from the access token.',
 		},
 		{
 			displayName: 'Client ID',
@@ -163,13 +163,22 @@ export class UiPathIdentityApi implements ICredentialType {
 				'Whether to connect even if the certificate cannot be verified, e.g. an on-premises cluster with a private certificate authority',
 		},
 		{
+			displayName: 'Custom Endpoint URLs (Advanced)',
+			name: 'customEndpoints',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to enter the Identity and token URLs yourself, for installations that do not follow the usual layout',
+		},
+		{
 			displayName: 'Identity URL Override',
 			name: 'identityUrl',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://uipath.example.com/identity_',
 			description:
-				'Advanced. Full Identity Server URL (without /api) for installations that do not follow the usual layout. Leave empty to derive it from the deployment type.',
+				'Full Identity Server URL (without /api). Leave empty to derive it from the deployment type.',
+			displayOptions: { show: { customEndpoints: [true] } },
 		},
 		{
 			displayName: 'Token URL Override',
@@ -177,7 +186,8 @@ export class UiPathIdentityApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://uipath.example.com/identity_/connect/token',
-			description: 'Advanced. Full token endpoint URL. Leave empty to derive it.',
+			description: 'Full token endpoint URL. Leave empty to derive it.',
+			displayOptions: { show: { customEndpoints: [true] } },
 		},
 		{
 			displayName: 'Access Token',

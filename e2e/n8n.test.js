@@ -207,14 +207,19 @@ for (const major of MAJORS) {
 			});
 
 			it('credential Test succeeds through the REST API with a good secret', { timeout: TEST_TIMEOUT }, async () => {
-				for (const cred of [creds.cloud, creds.standalone, creds.orgId]) {
+				// Standalone Orchestrator lists users through UserPartition (reference 0.1 item 1).
+				for (const [cred, list] of [
+					[creds.cloud, 'User/users'],
+					[creds.standalone, 'UserPartition/users'],
+					[creds.orgId, 'User/users'],
+				]) {
 					const since = sim.lastSeq();
 					const result = await rest.testCredential({ id: cred.id, name: cred.name, type: cred.type, data: { ...cred.data, accessToken: '' } });
 					assert.equal(result.status, 'OK', `${cred.name}: ${JSON.stringify(result)}`);
 					const log = sim.log(since);
 					assert.equal(tokenCalls(log).length, 1, 'Test mints a token');
 					assert.deepEqual(apiCalls(log).map((entry) => [entry.method, entry.path.replace(/^.*\/api\//, '/api/'), entry.query.top, entry.status]), [
-						['GET', `/api/User/users/${fx.ORG_ID}`, '1', 200],
+						['GET', `/api/${list}/${fx.ORG_ID}`, '1', 200],
 					]);
 				}
 			});

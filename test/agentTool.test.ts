@@ -202,7 +202,7 @@ describe('As an AI agent tool', () => {
 
 			expect(error).toBeUndefined();
 			expect(Object.keys(outputs[0][0].json).sort()).toEqual(
-				['category', 'displayName', 'email', 'groupIDs', 'id', 'isActive', 'lastLoginTime', 'name', 'surname', 'type', 'userName'].sort(),
+				['displayName', 'email', 'groupIDs', 'id', 'isActive', 'lastLoginTime', 'name', 'surname', 'type', 'userName'].sort(),
 			);
 		});
 

@@ -145,7 +145,7 @@ async function startQueueCluster({ install, services, tarball, secrets = [], cre
  * Webhook → Split Out (body.items) → UiPath Identity Change Password. The webhook answers at once
  * (responseMode onReceived): main puts the execution in the queue and a worker runs it.
  */
-function webhookChangePasswordWorkflow({ id, name, path, credential, nodeType, options = {}, requestOptions }) {
+function webhookChangePasswordWorkflow({ id, name, path, credential, nodeType, options = {}, requestHandling }) {
 	return {
 		id,
 		name,
@@ -182,7 +182,7 @@ function webhookChangePasswordWorkflow({ id, name, path, credential, nodeType, o
 					oldPassword: '={{ $json.oldPassword }}',
 					newPassword: '={{ $json.newPassword }}',
 					options,
-					...(requestOptions ? { requestOptions } : {}),
+					...(requestHandling ? { requestHandling } : {}),
 				},
 				credentials: { uiPathIdentityApi: { id: credential.id, name: credential.name } },
 			},

@@ -19,7 +19,7 @@ export class UiPathIdentity implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage UiPath accounts: users, passwords, groups and robot accounts',
+		description: 'Manage UiPath Identity: users and their passwords, groups, robot accounts, settings and directory search',
 		defaults: { name: 'UiPath Identity' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

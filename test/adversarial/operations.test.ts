@@ -10,7 +10,7 @@ import { runAndScan } from './scan';
 
 const ROBOT_ID = '5f2d8c1a-7b3e-4c9d-8a6f-0e1d2c3b4a59';
 const robotPath = `${CLOUD_API}/RobotAccount/${ORG_ID}/${ROBOT_ID}`;
-const fast = { retryWait: 1, maxTries: 3, timeout: 200 };
+const fast = { retryWait: 1, attemptsPerRequest: 3, timeout: 200 };
 
 describe('Class 6: retries decided per operation', () => {
 	it('Reset Password is not repeated after a timeout (a repeat would meet the password history)', async () => {
@@ -18,7 +18,7 @@ describe('Class 6: retries decided per operation', () => {
 		hostile().put(userPath(), { password: 'Reset-pass-1' }).delay(1500).reply(200, {});
 
 		const { error, leaks } = await runAndScan(
-			{ parameters: { resource: 'user', operation: 'resetPassword', userId: byId(USER_ID), password: 'Reset-pass-1', requestOptions: fast } },
+			{ parameters: { resource: 'user', operation: 'resetPassword', userId: byId(USER_ID), password: 'Reset-pass-1', requestHandling: fast } },
 			[TOKEN, CLIENT_SECRET, 'Reset-pass-1'],
 		);
 
@@ -32,7 +32,7 @@ describe('Class 6: retries decided per operation', () => {
 		hostile().put(userPath()).reply(503, '').put(userPath()).reply(200, {});
 
 		const { error, outputs } = await runAndScan(
-			{ parameters: { resource: 'user', operation: 'resetPassword', userId: byId(USER_ID), password: 'Reset-pass-1', requestOptions: fast } },
+			{ parameters: { resource: 'user', operation: 'resetPassword', userId: byId(USER_ID), password: 'Reset-pass-1', requestHandling: fast } },
 			[],
 		);
 
@@ -48,7 +48,7 @@ describe('Class 6: retries decided per operation', () => {
 		mockTokenEndpoint(['T1']);
 		hostile().delete(path).delay(1500).reply(204).delete(path).reply(404, '');
 
-		const { error, outputs } = await runAndScan({ parameters: { ...parameters, requestOptions: fast } }, []);
+		const { error, outputs } = await runAndScan({ parameters: { ...parameters, requestHandling: fast } }, []);
 
 		expect(error).toBeUndefined();
 		expect(outputs[0]).toEqual([{ json: { deleted: true, id, uncertain: true, note: MAY_ALREADY_BE_DONE_NOTE }, pairedItem: { item: 0 } }]);

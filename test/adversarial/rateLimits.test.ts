@@ -18,12 +18,12 @@ const getUser = (requestOptions: IDataObject = {}) => ({
 	resource: 'user',
 	operation: 'get',
 	userId: byId(USER_ID),
-	simplify: false,
-	requestOptions: { retryWait: 1, ...requestOptions },
+	output: 'raw',
+	requestHandling: { retryWait: 1, ...requestOptions },
 });
 
 describe('Class 7: HTTP 429 is a wait, not a failure', () => {
-	it("the issue's run: three 429 (Retry-After: 1) then two 503 on the first item, default Max Tries 4: the item succeeds", async () => {
+	it("the issue's run: three 429 (Retry-After: 1) then two 503 on the first item, default Attempts per Request 4: the item succeeds", async () => {
 		mockTokenEndpoint(['T1']);
 		hostile()
 			.get(userPath())
@@ -45,13 +45,13 @@ describe('Class 7: HTTP 429 is a wait, not a failure', () => {
 		mockTokenEndpoint(['T1']);
 		hostile().get(userPath()).reply(429, '').get(userPath()).reply(200, userDto());
 
-		const { outputs, error } = await runAndScan({ parameters: getUser({ maxTries: 2 }) }, []);
+		const { outputs, error } = await runAndScan({ parameters: getUser({ attemptsPerRequest: 2 }) }, []);
 
 		expect(error).toBeUndefined();
 		expect(outputs[0]).toHaveLength(1);
 	});
 
-	it('5xx answers still count against Max Tries when 429s come between them', async () => {
+	it('5xx answers still count against Attempts per Request when 429s come between them', async () => {
 		mockTokenEndpoint(['T1']);
 		hostile()
 			.get(userPath())
@@ -61,10 +61,10 @@ describe('Class 7: HTTP 429 is a wait, not a failure', () => {
 			.get(userPath())
 			.reply(503, '');
 
-		const { error } = await runAndScan({ parameters: getUser({ maxTries: 2 }) }, []);
+		const { error } = await runAndScan({ parameters: getUser({ attemptsPerRequest: 2 }) }, []);
 
 		expect(error?.message).toBe('UiPath Identity answered HTTP 503 [item 0]');
-		expect(error?.description).toMatch(/Gave up after 3 tries \(2 failed, the others were HTTP 429\) \(Request Options → Max Tries\)$/);
+		expect(error?.description).toMatch(/Gave up after 3 tries \(2 failed, the others were HTTP 429\) \(Request Handling → Attempts per Request\)$/);
 	});
 
 	it('a Retry-After beyond the budget fails at once and says why', async () => {
@@ -73,7 +73,7 @@ describe('Class 7: HTTP 429 is a wait, not a failure', () => {
 
 		const { error } = await runAndScan({ parameters: getUser({ maxTotalRetryWait: 60_000 }) }, []);
 
-		expect(error?.description).toMatch(/UiPath asked to wait 3600 s \(Retry-After\), which exceeds Request Options → Max Total Retry Wait after 1 try$/);
+		expect(error?.description).toMatch(/UiPath asked to wait 3600 s \(Retry-After\), which exceeds Request Handling → Max Total Retry Wait after 1 try$/);
 	});
 });
 
@@ -87,7 +87,7 @@ describe('Class 7: adaptive pacing after the first 429 of a run', () => {
 		hostile().get(userPath()).times(4).reply(200, {});
 		const started = Date.now();
 
-		const { error } = await runAndScan({ parameters: { requestOptions: { retryWait: 1 } }, items: [{}, {}, {}, {}], nodeType: sequentialGets() }, []);
+		const { error } = await runAndScan({ parameters: { requestHandling: { retryWait: 1 } }, items: [{}, {}, {}, {}], nodeType: sequentialGets() }, []);
 
 		expect(error).toBeUndefined();
 		expect(Date.now() - started).toBeLessThan(1000);
@@ -106,7 +106,7 @@ describe('Class 7: adaptive pacing after the first 429 of a run', () => {
 				return [200, {}];
 			});
 
-		const { error, outputs } = await runAndScan({ parameters: { requestOptions: { retryWait: 1 } }, items: [{}, {}, {}, {}], nodeType: sequentialGets() }, []);
+		const { error, outputs } = await runAndScan({ parameters: { requestHandling: { retryWait: 1 } }, items: [{}, {}, {}, {}], nodeType: sequentialGets() }, []);
 
 		expect(error).toBeUndefined();
 		expect(outputs[0]).toHaveLength(4);
@@ -177,7 +177,7 @@ describe('Class 3: a cancelled execution stops waiting at once', () => {
 
 		const { run } = await runAndScan(
 			{
-				parameters: { requestOptions: { paceRequests: true, rateLimitShare: 1 } },
+				parameters: { requestHandling: { paceRequests: true, rateLimitShare: 1 } },
 				items: [{}, {}, {}, {}],
 				nodeType: transportProbe(() => ({ method: 'GET', path: apiPath('User', USER_ID), scope: 'PM.User' })),
 				onStarted: (cancel) => void sleep(500).then(cancel),

@@ -15,7 +15,7 @@ import { runAndScan } from './scan';
  * reported as uncertain. nock fails a test on any missing or extra request.
  */
 
-const fast = { retryWait: 1, maxTries: 3, maxTotalRetryWait: 5000 };
+const fast = { retryWait: 1, attemptsPerRequest: 3, maxTotalRetryWait: 5000 };
 const user = { id: USER_ID, name: 'ada' };
 
 function socketError(code: string) {
@@ -26,7 +26,7 @@ async function probe(request: Partial<IdentityRequest>, requestOptions: IDataObj
 	mockTokenEndpoint(['T1']);
 	return await runAndScan(
 		{
-			parameters: { requestOptions },
+			parameters: { requestHandling: requestOptions },
 			nodeType: transportProbe(() => ({ method: 'GET', path: apiPath('User', USER_ID), scope: 'PM.User', ...request })),
 		},
 		[TOKEN, 'test-secret'],
@@ -125,15 +125,15 @@ describe('Class 3: every retry loop ends', () => {
 		const { error } = await probe({}, { ...fast, maxTotalRetryWait: 2500 });
 
 		expect(error?.message).toBe('UiPath rate limit reached (HTTP 429) [item 0]');
-		expect(error?.description).toMatch(/Gave up after \d+ tries: this request waited \d+ ms in total, the whole of Request Options → Max Total Retry Wait$/);
+		expect(error?.description).toMatch(/Gave up after \d+ tries: this request waited \d+ ms in total, the whole of Request Handling → Max Total Retry Wait$/);
 		expect(Date.now() - started).toBeLessThan(10_000);
 	});
 
-	it('a 503 for ever stops after Max Tries', async () => {
+	it('a 503 for ever stops after Attempts per Request', async () => {
 		hostile().get(userPath()).times(3).reply(503, '');
 
 		const { error } = await probe({});
 
-		expect(error?.description).toMatch(/Gave up after 3 tries \(Request Options → Max Tries\)$/);
+		expect(error?.description).toMatch(/Gave up after 3 tries \(Request Handling → Attempts per Request\)$/);
 	});
 });

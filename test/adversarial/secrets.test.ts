@@ -11,7 +11,7 @@ import { runAndScan } from './scan';
  */
 
 const SECRETS = [CLIENT_SECRET, TOKEN];
-const getUser = { resource: 'user', operation: 'get', userId: byId(USER_ID), requestOptions: { maxTries: 1 } };
+const getUser = { resource: 'user', operation: 'get', userId: byId(USER_ID), requestHandling: { attemptsPerRequest: 1 } };
 
 /** How UiPath (or a proxy in front of it) may wrap an echo in an error answer. */
 const errorBodies: Array<[string, number, (echo: string) => [unknown, Record<string, string>]]> = [
@@ -60,7 +60,7 @@ describe('Class 1: secrets echoed in successful answers', () => {
 		hostile().get(userPath()).reply(200, userDto({ name: echo, surname: CLIENT_SECRET, extra: [{ deep: echo }] }));
 
 		const { outputs, error, leaks } = await runAndScan(
-			{ parameters: { ...getUser, simplify: false } },
+			{ parameters: { ...getUser, output: 'raw' } },
 			SECRETS,
 		);
 
@@ -131,7 +131,7 @@ describe('Class 1: passwords of the item', () => {
 		hostile().put(userPath(), { password: 'e' }).reply(400, { errors: { password: ['e is not allowed'] } });
 
 		const { error, leaks } = await runAndScan(
-			{ parameters: { resource: 'user', operation: 'resetPassword', userId: byId(USER_ID), password: 'e', requestOptions: { maxTries: 1 } } },
+			{ parameters: { resource: 'user', operation: 'resetPassword', userId: byId(USER_ID), password: 'e', requestHandling: { attemptsPerRequest: 1 } } },
 			[...SECRETS, 'e'],
 		);
 

@@ -13,7 +13,7 @@ import { FC_SEED, runAndScan } from './scan';
  */
 
 const runs = { seed: FC_SEED, numRuns: 500 };
-const getUser = { resource: 'user', operation: 'get', userId: byId(USER_ID), requestOptions: { maxTries: 1 } };
+const getUser = { resource: 'user', operation: 'get', userId: byId(USER_ID), requestHandling: { attemptsPerRequest: 1 } };
 
 describe('Class 2: Base URL refused before anything is sent', () => {
 	it.each([
@@ -67,7 +67,7 @@ describe('Class 2: path segments', () => {
 		// No interceptor: nock fails the test on any request.
 		const { error } = await runAndScan({ parameters: { ...getUser, userId: byId('={{ ".." }}') } }, []);
 
-		expect(error?.message).toMatch(/^User ID .*\[item 0\]$/);
+		expect(error?.message).toMatch(/^'User' is not a valid ID: .*\[item 0\]$/);
 	});
 
 	it('property: every segment stays one segment and decodes back to itself', () => {

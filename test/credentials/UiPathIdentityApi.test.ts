@@ -194,7 +194,7 @@ describe('UiPath Identity API credential', () => {
 
 			const result = await runCredentialTest({ organizationId: 'acme' });
 
-			expect(result.message).toMatch(/Organization ID in the UiPath Identity credential is not a GUID: "acme"/);
+			expect(result.message).toMatch(/'Organization ID' in the UiPath Identity credential is not a valid ID: "acme"/);
 		});
 
 		it('asks for the ID when the token carries no prt_id', async () => {

@@ -48,7 +48,7 @@ describe('Directory → Check Group Membership', () => {
 	it('needs at least one group', async () => {
 		const { error } = await runNode({ parameters: { ...parameters, groupIds: '={{ $json.groups }}' }, items: [{ groups: [] }] });
 
-		expect(error?.message).toBe('Group Names or IDs is empty [item 0]');
+		expect(error?.message).toBe(`'Group Names or IDs' is empty [item 0]`);
 	});
 
 	it('says on a 403 that the endpoint may be closed to external applications, never recommending PM.Directory', async () => {

@@ -81,14 +81,14 @@ describe('Group → Create', () => {
 			items: [{ name: 'A' }],
 		});
 
-		expect(error?.message).toBe('Member IDs is not a GUID: "jane@example.com" [item 0]');
-		expect(error?.description).toMatch(/Check the value mapped into Member IDs/);
+		expect(error?.message).toBe(`'Member Names or IDs' is not a valid ID: "jane@example.com" [item 0]`);
+		expect(error?.description).toMatch(/Check the value mapped into 'Member Names or IDs'/);
 	});
 
 	it('rejects an empty name', async () => {
 		const { error } = await runNode({ parameters, items: [{ name: '  ' }] });
 
-		expect(error?.message).toBe('Name is empty [item 0]');
+		expect(error?.message).toBe(`'Name' is empty [item 0]`);
 	});
 
 	it('shows why UiPath refused (duplicate name) and routes it to the error output', async () => {

@@ -22,12 +22,12 @@ describe('Group → Get', () => {
 		]);
 	});
 
-	it('returns every field with Simplify off, built-in type named', async () => {
+	it('returns every field with Output → Raw, built-in type named', async () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD).get(groupPath(GROUP_ID)).reply(200, groupDto(GROUP_ID, 'Everyone', 0));
 
 		const { outputs } = await runNode({
-			parameters: { ...parameters, groupId: byId(GROUP_ID), simplify: false },
+			parameters: { ...parameters, groupId: byId(GROUP_ID), output: 'raw' },
 		});
 
 		expect(outputs[0][0].json).toEqual({ ...groupDto(GROUP_ID, 'Everyone', 0), type: 'builtIn' });
@@ -77,7 +77,7 @@ describe('Group → Get', () => {
 		const { error } = await runNode({ parameters: { ...parameters, groupId: byName('HR') } });
 
 		expect(error?.message).toBe('2 groups are named "HR" [item 0]');
-		expect(error?.description).toBe(`Use By ID with one of: ${GROUP_ID}, ${GROUP_2}`);
+		expect(error?.description).toBe(`Select the group by ID instead, one of: ${GROUP_ID}, ${GROUP_2}`);
 	});
 
 	it('reports an unknown name', async () => {
@@ -87,7 +87,7 @@ describe('Group → Get', () => {
 		const { error } = await runNode({ parameters: { ...parameters, groupId: byName('Nobody') } });
 
 		expect(error?.message).toBe('No group is named "Nobody" [item 0]');
-		expect(error?.description).toMatch(/pick the group From List/);
+		expect(error?.description).toMatch(/pick the group from the list/);
 	});
 
 	it('rejects an ID from an expression that is not a GUID before calling UiPath', async () => {
@@ -96,13 +96,13 @@ describe('Group → Get', () => {
 			items: [{ id: 'Finance Robots' }],
 		});
 
-		expect(error?.message).toBe('Group ID "Finance Robots" is not a GUID [item 0]');
+		expect(error?.message).toBe(`'Group' is not a valid ID: "Finance Robots" [item 0]`);
 		expect(error?.description).toMatch(/switch to By Name/);
 	});
 
 	it('leaves a typed non-GUID By ID to the editor validation, which n8n enforces before running', async () => {
 		await expect(runNode({ parameters: { ...parameters, groupId: byId('Finance Robots') } })).rejects.toThrow(
-			'Enter a group ID (a GUID)',
+			'Enter a group ID, e.g. 0b7c1a6e-5d4f-4e3a-9b2c-1d0e9f8a7b6c',
 		);
 	});
 
@@ -112,8 +112,8 @@ describe('Group → Get', () => {
 			items: [{ id: '' }],
 		});
 
-		expect(error?.message).toBe('Group is empty [item 0]');
-		expect(error?.description).toBe('Pick a group From List, or enter its ID or its exact name');
+		expect(error?.message).toBe(`'Group' is empty [item 0]`);
+		expect(error?.description).toBe('Pick a group from the list, or enter its ID or its exact name');
 	});
 
 	it('says which group was not found (404) and keeps going under continue-on-fail', async () => {

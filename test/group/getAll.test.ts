@@ -22,11 +22,11 @@ describe('Group → Get Many', () => {
 		]);
 	});
 
-	it('applies Limit after the answer and keeps raw fields with Simplify off', async () => {
+	it('applies Limit after the answer and keeps raw fields with Output → Raw', async () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD).get(groupsPath).reply(200, organizationGroups);
 
-		const { outputs } = await runNode({ parameters: { ...parameters, limit: 2, simplify: false } });
+		const { outputs } = await runNode({ parameters: { ...parameters, limit: 2, output: 'raw' } });
 
 		expect(outputs[0].map((item) => item.json)).toEqual([
 			{ ...groupDto(EVERYONE_ID, 'Everyone', 0), type: 'builtIn' },

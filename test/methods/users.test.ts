@@ -63,3 +63,21 @@ describe('User locator → From List (searchUsers)', () => {
 		expect(found).toEqual({ results: [], paginationToken: undefined });
 	});
 });
+
+describe('Group member pickers (getUsers)', () => {
+	it('lists the first 1,000 users by label, sorted by display name', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD)
+			.get(usersListPath)
+			.query({ top: 1000, skip: 0, sortBy: 'DisplayName', sortOrder: 'asc' })
+			.reply(200, { totalCount: 2, results: [userDto({ id: USER_ID }), userDto({ id: USER_2, displayName: 'Max', email: '' })] });
+		const { context, node } = loadOptionsContext();
+
+		const options = await node.methods.loadOptions.getUsers.call(context);
+
+		expect(options).toEqual([
+			{ name: 'Jane Doe (jane.doe@example.com)', value: USER_ID },
+			{ name: 'Max', value: USER_2 },
+		]);
+	});
+});

@@ -61,7 +61,7 @@ describe('Robot Account → Create', () => {
 			items: [{ name: 'bot', groups: ['Finance'] }],
 		});
 
-		expect(error?.message).toBe('Groups is not a GUID: "Finance" [item 0]');
+		expect(error?.message).toBe(`'Groups' is not a valid ID: "Finance" [item 0]`);
 	});
 
 	it('says what was created when UiPath answers without a body', async () => {
@@ -99,6 +99,6 @@ describe('Robot Account → Create', () => {
 	it('rejects an empty name', async () => {
 		const { error } = await runNode({ parameters, items: [{ name: '' }] });
 
-		expect(error?.message).toBe('Name is empty [item 0]');
+		expect(error?.message).toBe(`'Name' is empty [item 0]`);
 	});
 });

@@ -59,6 +59,6 @@ describe('Robot Account → Delete', () => {
 	it('rejects an ID that is not a GUID', async () => {
 		const { error } = await runNode({ parameters, items: [{ id: 'bot' }] });
 
-		expect(error?.message).toBe('Robot Account ID is not a GUID: "bot" [item 0]');
+		expect(error?.message).toBe(`'Robot Account' is not a valid ID: "bot" [item 0]`);
 	});
 });

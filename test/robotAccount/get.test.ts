@@ -14,20 +14,30 @@ describe('Robot Account → Get', () => {
 		const { outputs, error } = await runNode({ parameters, items: [{ id: ` ${ROBOT_ID} ` }] });
 
 		expect(error).toBeUndefined();
-		expect(outputs[0]).toEqual([{ json: robotDto(ROBOT_ID, 'bot', [GROUP_A]), pairedItem: { item: 0 } }]);
+		const { id, name, displayName, groupIds, lastLoginTime } = robotDto(ROBOT_ID, 'bot', [GROUP_A]);
+		expect(outputs[0]).toEqual([{ json: { id, name, displayName, groupIds, lastLoginTime }, pairedItem: { item: 0 } }]);
+	});
+
+	it('returns every field with Output → Raw', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD).get(robotPath(ROBOT_ID)).reply(200, robotDto(ROBOT_ID, 'bot', [GROUP_A]));
+
+		const { outputs } = await runNode({ parameters: { ...parameters, output: 'raw' }, items: [{ id: ROBOT_ID }] });
+
+		expect(outputs[0][0].json).toEqual(robotDto(ROBOT_ID, 'bot', [GROUP_A]));
 	});
 
 	it('rejects an ID that is not a GUID before calling UiPath', async () => {
 		const { error } = await runNode({ parameters, items: [{ id: 'invoice-bot' }] });
 
-		expect(error?.message).toBe('Robot Account ID is not a GUID: "invoice-bot" [item 0]');
-		expect(error?.description).toMatch(/Check the value mapped into Robot Account ID/);
+		expect(error?.message).toBe(`'Robot Account' is not a valid ID: "invoice-bot" [item 0]`);
+		expect(error?.description).toMatch(/Check the value mapped into 'Robot Account'/);
 	});
 
 	it('rejects an empty ID', async () => {
 		const { error } = await runNode({ parameters, items: [{}] });
 
-		expect(error?.message).toBe('Robot Account ID is empty [item 0]');
+		expect(error?.message).toBe("'Robot Account' is empty [item 0]");
 	});
 
 	it('says which account was not found', async () => {

@@ -23,7 +23,7 @@ describe('Robot Account → Get Many', () => {
 			.query({ top: '1000', skip: '1000', sortBy: 'Id' })
 			.reply(200, { totalCount: 1001, results: robots(1, 1000) });
 
-		const { outputs, error } = await runNode({ parameters: { ...parameters, returnAll: true } });
+		const { outputs, error } = await runNode({ parameters: { ...parameters, returnAll: true, output: 'raw' } });
 
 		expect(error).toBeUndefined();
 		expect(outputs[0]).toHaveLength(1001);

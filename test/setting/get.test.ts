@@ -73,7 +73,7 @@ describe('Setting → Get', () => {
 	it('requires at least one key before calling UiPath', async () => {
 		const { error } = await runNode({ parameters, items: [{ keys: ' , ' }] });
 
-		expect(error?.message).toBe('Keys is empty [item 0]');
+		expect(error?.message).toBe(`'Keys' is empty [item 0]`);
 		expect(error?.description).toMatch(/at least one setting key/);
 	});
 
@@ -82,7 +82,7 @@ describe('Setting → Get', () => {
 			parameters: { ...parameters, keys: 'A', options: { userId: 'jane@example.com' } },
 		});
 
-		expect(error?.message).toBe('User ID is not a GUID: "jane@example.com" [item 0]');
+		expect(error?.message).toBe(`'User' is not a valid ID: "jane@example.com" [item 0]`);
 	});
 
 	it('names PM.Setting on 403', async () => {
@@ -93,5 +93,42 @@ describe('Setting → Get', () => {
 
 		expect(error?.message).toMatch(/lacks the PM\.Setting scope/);
 		expect(error?.description).toMatch(/^Grant PM\.Setting/);
+	});
+});
+
+describe('Setting → Get, Options → User as a locator', () => {
+	it('reads the values of a user picked By Email', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD)
+			.get(`${CLOUD_API}/User/users/${ORG_ID}`)
+			.query({ searchTerm: 'jane@example.com', top: 1000 })
+			.reply(200, { totalCount: 1, results: [{ id: USER_ID, email: 'Jane@example.com' }] })
+			.get(`${CLOUD_API}/Setting`)
+			.query({ key: 'UserLanguage.Language', partitionGlobalId: ORG_ID, userId: USER_ID })
+			.reply(200, [setting(7, 'UserLanguage.Language', 'de', USER_ID)]);
+
+		const { outputs } = await runNode({
+			parameters: {
+				...parameters,
+				keys: 'UserLanguage.Language',
+				options: { userId: { __rl: true, mode: 'email', value: 'jane@example.com' } },
+			},
+		});
+
+		expect(outputs[0].map((item) => item.json)).toEqual([setting(7, 'UserLanguage.Language', 'de', USER_ID)]);
+	});
+
+	it('reads organization values when the locator is left empty', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD)
+			.get(`${CLOUD_API}/Setting`)
+			.query({ key: 'A', partitionGlobalId: ORG_ID })
+			.reply(200, [setting(1, 'A', 'x')]);
+
+		const { outputs } = await runNode({
+			parameters: { ...parameters, keys: 'A', options: { userId: { __rl: true, mode: 'list', value: '' } } },
+		});
+
+		expect(outputs[0][0].json).toEqual(setting(1, 'A', 'x'));
 	});
 });

@@ -121,8 +121,8 @@ describe('Setting → Update', () => {
 	});
 
 	it.each([
-		[{ setting: [] }, 'Settings is empty [item 0]'],
-		[{ setting: [{ key: ' ', value: '1' }] }, 'A setting has no Key [item 0]'],
+		[{ setting: [] }, `'Settings' is empty [item 0]`],
+		[{ setting: [{ key: ' ', value: '1' }] }, "A setting has no 'Key' [item 0]"],
 		[{ setting: [{ key: 'A', value: '1' }, { key: 'A', value: '2' }] }, 'Setting "A" appears twice [item 0]'],
 	])('validates the settings before calling UiPath (%j)', async (settings, message) => {
 		const { error } = await runNode({ parameters: { ...parameters, settings } });

@@ -12,13 +12,13 @@ const items = ids.map((id, i) => ({ id, old: `Old-secret-${i}`, new: `New-secret
 const changeUrl = (id: string) => `${CLOUD_API}/User/${id}/changepassword`;
 const CHANGE_PASSWORD = /\/changepassword$/;
 
-const parameters = (requestOptions?: IDataObject) => ({
+const parameters = (requestHandling?: IDataObject) => ({
 	resource: 'user',
 	operation: 'changePassword',
 	userId: '={{ $json.id }}',
 	oldPassword: '={{ $json.old }}',
 	newPassword: '={{ $json.new }}',
-	...(requestOptions ? { requestOptions } : {}),
+	...(requestHandling ? { requestHandling } : {}),
 });
 
 /** An answer that names the item, so a mix-up between items shows in the output. */

@@ -23,7 +23,7 @@ const ok = { succeeded: true, errors: [] };
 const changeUrl = (id: string) => `${CLOUD_API}/User/${id}/changepassword`;
 
 /** Waits stay tiny: the decisions, not the clock, are under test. */
-const fastRetries = { maxParallelRequests: 2, maxTries: 3, retryWait: 1, maxTotalRetryWait: 5000 };
+const fastRetries = { maxParallelRequests: 2, attemptsPerRequest: 3, retryWait: 1, maxTotalRetryWait: 5000 };
 
 /** An Error instance: nock hangs (instead of failing) when given a plain object. */
 function socketError(code: string) {
@@ -36,7 +36,7 @@ interface Fault {
 	name: string;
 	/** Answers to the middle item's requests, in order. */
 	replies: Reply[];
-	requestOptions?: IDataObject;
+	requestHandling?: IDataObject;
 	/** Tokens the run must fetch, in order. */
 	tokens?: string[];
 	/** `undefined` = the middle item finally succeeds. */
@@ -57,13 +57,13 @@ const faults: Fault[] = [
 		replies: [(i) => i.reply(429, '', { 'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT' }), (i) => i.reply(200, ok)],
 	},
 	{
-		name: 'four 429s, then success (Max Tries 3 does not count HTTP 429)',
+		name: 'four 429s, then success (Attempts per Request 3 does not count HTTP 429)',
 		replies: [0, 1, 2, 3].map(() => (i: nock.Interceptor) => i.reply(429, '', { 'Retry-After': '0' })).concat([
 			(i) => i.reply(200, ok),
 		]),
 	},
 	{
-		name: 'three 429s, then two 503s, then success (Max Tries 3 counts only the 503s)',
+		name: 'three 429s, then two 503s, then success (Attempts per Request 3 counts only the 503s)',
 		replies: [
 			(i) => i.reply(429, '', { 'Retry-After': '0' }),
 			(i) => i.reply(429, ''),
@@ -78,7 +78,7 @@ const faults: Fault[] = [
 		replies: [(i) => i.reply(429, '', { 'Retry-After': '600' })],
 		error: {
 			message: 'UiPath rate limit reached (HTTP 429) [item 1]',
-			description: /UiPath asked to wait 600 s \(Retry-After\), which exceeds Request Options → Max Total Retry Wait/,
+			description: /UiPath asked to wait 600 s \(Retry-After\), which exceeds Request Handling → Max Total Retry Wait/,
 		},
 	},
 	{
@@ -108,10 +108,10 @@ const faults: Fault[] = [
 		name: 'timeout (a POST is not repeated)',
 		replies: [(i) => i.delay(1500).reply(200, ok)],
 		// Only the middle item gets the short timeout, so a slow test machine cannot fail the others.
-		requestOptions: { timeout: '={{ $itemIndex === 1 ? 200 : 30000 }}' },
+		requestHandling: { timeout: '={{ $itemIndex === 1 ? 200 : 30000 }}' },
 		error: {
 			message: 'UiPath Identity did not answer within 200 ms (timeout) [item 1]',
-			description: /Raise Request Options → Timeout.*may still have been applied.*Not retried/,
+			description: /Raise Request Handling → Timeout.*may still have been applied.*Not retried/,
 		},
 	},
 	{
@@ -164,7 +164,7 @@ const parameters = (fault: Fault) => ({
 	userId: '={{ $json.id }}',
 	oldPassword: '={{ $json.old }}',
 	newPassword: '={{ $json.new }}',
-	requestOptions: { ...fastRetries, ...fault.requestOptions },
+	requestHandling: { ...fastRetries, ...fault.requestHandling },
 });
 
 function expectNoSecrets(...values: unknown[]) {

@@ -14,17 +14,17 @@ import { transportProbe } from './probe';
  */
 
 const userUrl = `${CLOUD_API}/User/${USER_ID}`;
-const fast = { retryWait: 1, maxTries: 3, maxTotalRetryWait: 5000 };
+const fast = { retryWait: 1, attemptsPerRequest: 3, maxTotalRetryWait: 5000 };
 const user = { id: USER_ID, name: 'ada' };
 
 function socketError(code: string) {
 	return Object.assign(new Error(`socket ${code}`), { code });
 }
 
-async function run(request: Partial<IdentityRequest>, requestOptions: IDataObject = fast) {
+async function run(request: Partial<IdentityRequest>, requestHandling: IDataObject = fast) {
 	mockTokenEndpoint(['T1']);
 	return await runNode({
-		parameters: { requestOptions },
+		parameters: { requestHandling },
 		nodeType: transportProbe(() => ({
 			method: 'GET',
 			path: apiPath('User', USER_ID),
@@ -72,7 +72,7 @@ describe('Retries by method', () => {
 
 		const put = await run({ method: 'PUT', body: { name: 'ada' } });
 		const del = await runNode({
-			parameters: { requestOptions: fast },
+			parameters: { requestHandling: fast },
 			credentialsHelper: put.credentialsHelper,
 			nodeType: transportProbe(() => ({ method: 'DELETE', path: apiPath('User', USER_ID), scope: 'PM.User' })),
 		});
@@ -83,21 +83,21 @@ describe('Retries by method', () => {
 		expect(del.outputs[0]).toEqual([{ json: {}, pairedItem: { item: 0 } }]);
 	});
 
-	it('gives up after Max Tries and says how often it tried', async () => {
+	it('gives up after Attempts per Request and says how often it tried', async () => {
 		nock(CLOUD).get(userUrl).times(3).reply(503, '');
 
 		const { error } = await run({});
 
 		expect(error?.message).toBe('UiPath Identity answered HTTP 503 [item 0]');
 		expect(error?.description).toBe(
-			'UiPath had a temporary problem; try again later. Gave up after 3 tries (Request Options → Max Tries)',
+			'UiPath had a temporary problem; try again later. Gave up after 3 tries (Request Handling → Attempts per Request)',
 		);
 	});
 
-	it('does not retry at all with Max Tries 1', async () => {
+	it('does not retry at all with Attempts per Request 1', async () => {
 		nock(CLOUD).get(userUrl).reply(503, '');
 
-		const { error } = await run({}, { maxTries: 1 });
+		const { error } = await run({}, { attemptsPerRequest: 1 });
 
 		expect(error?.message).toBe('UiPath Identity answered HTTP 503 [item 0]');
 		expect(error?.description).toBe('UiPath had a temporary problem; try again later');
@@ -114,7 +114,7 @@ describe('Retries by method', () => {
 
 		const first = await run({ method: 'POST', body: {} });
 		const second = await runNode({
-			parameters: { requestOptions: fast },
+			parameters: { requestHandling: fast },
 			credentialsHelper: first.credentialsHelper,
 			nodeType: transportProbe(() => ({ method: 'POST', path: apiPath('User', USER_ID), body: {}, scope: 'PM.User' })),
 		});

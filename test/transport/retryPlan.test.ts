@@ -136,26 +136,26 @@ describe('planRetry', () => {
 		expect(planRetry({ ...base, failure, random: 1 })).toEqual({ retry: true, waitMs: 31_000, rateLimited: true });
 	});
 
-	it('stops after Max Tries failures and says so; Max Tries 1 turns retries off', () => {
+	it('stops after Attempts per Request failures and says so; Attempts per Request 1 turns retries off', () => {
 		expect(planRetry({ ...base, triesSoFar: 4, failure: { status: 503, timedOut: false } })).toEqual({
 			retry: false,
-			reason: 'Gave up after 4 tries (Request Options → Max Tries)',
+			reason: 'Gave up after 4 tries (Request Handling → Attempts per Request)',
 		});
 		expect(planRetry({ ...base, triesSoFar: 7, rateLimitedTries: 3, failure: { status: 503, timedOut: false } })).toEqual({
 			retry: false,
-			reason: 'Gave up after 7 tries (4 failed, the others were HTTP 429) (Request Options → Max Tries)',
+			reason: 'Gave up after 7 tries (4 failed, the others were HTTP 429) (Request Handling → Attempts per Request)',
 		});
 		expect(
 			planRetry({ ...base, triesSoFar: 1, settings: { ...settings, maxTries: 1 }, failure: { status: 429, timedOut: false } }),
 		).toEqual({ retry: false });
 	});
 
-	it('does not count HTTP 429 against Max Tries, only against the wait budget', () => {
+	it('does not count HTTP 429 against Attempts per Request, only against the wait budget', () => {
 		const failure = { status: 429, timedOut: false, retryAfterMs: 1000 };
 		expect(planRetry({ ...base, triesSoFar: 9, rateLimitedTries: 9, failure })).toEqual({ retry: true, waitMs: 1000, rateLimited: true });
 		expect(planRetry({ ...base, triesSoFar: 9, rateLimitedTries: 9, waitedMs: 119_500, failure })).toEqual({
 			retry: false,
-			reason: 'UiPath asked to wait 1 s (Retry-After), which exceeds Request Options → Max Total Retry Wait after 9 tries',
+			reason: 'UiPath asked to wait 1 s (Retry-After), which exceeds Request Handling → Max Total Retry Wait after 9 tries',
 		});
 	});
 
@@ -173,13 +173,13 @@ describe('planRetry', () => {
 			planRetry({ ...base, failure: { status: 429, timedOut: false, retryAfterMs: 300_000 } }),
 		).toEqual({
 			retry: false,
-			reason: 'UiPath asked to wait 300 s (Retry-After), which exceeds Request Options → Max Total Retry Wait after 1 try',
+			reason: 'UiPath asked to wait 300 s (Retry-After), which exceeds Request Handling → Max Total Retry Wait after 1 try',
 		});
 		expect(
 			planRetry({ ...base, triesSoFar: 3, waitedMs: 119_000, failure: { status: 503, timedOut: false } }),
 		).toEqual({
 			retry: false,
-			reason: 'The next retry would wait 2000 ms, which exceeds Request Options → Max Total Retry Wait after 3 tries',
+			reason: 'The next retry would wait 2000 ms, which exceeds Request Handling → Max Total Retry Wait after 3 tries',
 		});
 	});
 

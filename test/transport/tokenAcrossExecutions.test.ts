@@ -36,7 +36,7 @@ const parameters = {
 	userId: '={{ $json.id }}',
 	oldPassword: '={{ $json.old }}',
 	newPassword: '={{ $json.new }}',
-	requestOptions: { maxParallelRequests: 3 },
+	requestHandling: { maxParallelRequests: 3 },
 };
 
 async function runConcurrently(credentialsHelper: ReturnType<typeof newCredentialsHelper>) {

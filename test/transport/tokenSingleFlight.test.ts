@@ -17,13 +17,13 @@ const ok = { succeeded: true, errors: [] };
 const CHANGE_PASSWORD = /\/acme\/identity_\/api\/User\/[^/]+\/changepassword$/;
 const bearer = (label: string) => `Bearer ${fakeToken(label)}`;
 
-const changePassword = (requestOptions: Record<string, unknown>) => ({
+const changePassword = (requestHandling: Record<string, unknown>) => ({
 	resource: 'user',
 	operation: 'changePassword',
 	userId: '={{ $json.id }}',
 	oldPassword: '={{ $json.old }}',
 	newPassword: '={{ $json.new }}',
-	requestOptions,
+	requestHandling,
 });
 
 /**

@@ -34,8 +34,8 @@ describe('User → Add to Groups', () => {
 		});
 
 		expect(outputs[0].map((item) => item.json.error)).toEqual([
-			'Group Names or IDs is empty [item 0]',
-			'Group Names or IDs is not a GUID: "Everyone" [item 1]',
+			`'Group Names or IDs' is empty [item 0]`,
+			`'Group Names or IDs' is not a valid ID: "Everyone" [item 1]`,
 		]);
 	});
 

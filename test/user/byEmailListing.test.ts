@@ -99,7 +99,7 @@ describe('By Email lookups of one run share one listing of the organization', ()
 		for (const n of [1, 2]) nock(CLOUD).get(userPath(idOf(n))).reply(200, userDto({ id: idOf(n) }));
 
 		const { outputs, error } = await runNode({
-			parameters: { ...parameters, requestOptions: { maxTries: 1 } },
+			parameters: { ...parameters, requestHandling: { attemptsPerRequest: 1 } },
 			items: [{ email: emailOf(1) }, { email: emailOf(2) }],
 		});
 

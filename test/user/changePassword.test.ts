@@ -202,8 +202,8 @@ describe('User → Change Password', () => {
 	it('refuses a user ID that is not a GUID before sending anything', async () => {
 		const { error } = await runNode({ parameters, items: [{ ...items[0], id: '../../Setting?x=1' }] });
 
-		expect(error?.message).toBe('User ID is not a GUID: "../../Setting?x=1" [item 0]');
-		expect(error?.description).toMatch(/UiPath IDs are GUIDs/);
+		expect(error?.message).toBe(`'User' is not a valid ID: "../../Setting?x=1" [item 0]`);
+		expect(error?.description).toMatch(/UiPath IDs look like/);
 	});
 
 	it('accepts the User locator By ID and By Email', async () => {
@@ -251,8 +251,8 @@ describe('User → Change Password', () => {
 		});
 
 		expect(outputs[0].map((item) => item.json.error)).toEqual([
-			'User ID is empty [item 0]',
-			'New Password is empty [item 1]',
+			`'User' is empty [item 0]`,
+			`'New Password' is empty [item 1]`,
 		]);
 		expect(outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});

@@ -175,8 +175,8 @@ describe('User → Create', () => {
 		});
 
 		expect(outputs[0].map((item) => item.json.error)).toEqual([
-			'Group Names or IDs is not a GUID: "Administrators" [item 0]',
-			'Username is empty [item 1]',
+			`'Group Names or IDs' is not a valid ID: "Administrators" [item 0]`,
+			`'Username' is empty [item 1]`,
 		]);
 	});
 });

@@ -184,6 +184,6 @@ describe('User → Create Many', () => {
 	it('reports a bad item before sending anything', async () => {
 		const { error } = await runNode({ parameters, items: [...emails(2), { email: ' ' }] });
 
-		expect(error?.message).toBe('Username is empty [item 2]');
+		expect(error?.message).toBe(`'Username' is empty [item 2]`);
 	});
 });

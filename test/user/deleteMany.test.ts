@@ -89,7 +89,7 @@ describe('User → Delete Many', () => {
 	it('deletes nothing when an item is invalid and the node stops on errors', async () => {
 		const { error } = await runNode({ parameters, items: [{ user: userIds(1)[0] }, { user: 'bob' }] });
 
-		expect(error?.message).toBe('User ID is not a GUID: "bob" [item 1]');
+		expect(error?.message).toBe(`'User' is not a valid ID: "bob" [item 1]`);
 	});
 
 	it('skips invalid items under continue-on-fail and deletes the rest', async () => {
@@ -106,7 +106,7 @@ describe('User → Delete Many', () => {
 		expect(bodies).toEqual([{ partitionGlobalId: ORG_ID, userIds: [USER_2] }]);
 		expect(outputs[0]).toEqual([{ json: { deleted: true, id: USER_2 }, pairedItem: { item: 1 } }]);
 		expect(outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
-			['User ID is not a GUID: "bob" [item 0]', { item: 0 }],
+			[`'User' is not a valid ID: "bob" [item 0]`, { item: 0 }],
 		]);
 	});
 

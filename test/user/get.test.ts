@@ -7,7 +7,7 @@ import { GROUP_A, USER_2, byEmail, byId, idFromItem, userDto, userPath, usersLis
 const parameters = { resource: 'user', operation: 'get', userId: byId(USER_ID) };
 
 describe('User → Get', () => {
-	it('returns the simplified user with readable type and category', async () => {
+	it('returns the simplified user (10 fields) with readable type', async () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD).get(userPath(USER_ID)).reply(200, userDto({ type: 1, category: 2 }));
 
@@ -25,20 +25,29 @@ describe('User → Get', () => {
 					displayName: 'Jane Doe',
 					isActive: true,
 					type: 'robot',
-					category: 'directory',
 					groupIDs: [GROUP_A],
 					lastLoginTime: null,
 				},
 				pairedItem: { item: 0 },
 			},
 		]);
+		expect(Object.keys(outputs[0][0].json).length).toBeLessThanOrEqual(10);
 	});
 
-	it('returns every field with Simplify off, enums still readable, null groups as []', async () => {
+	it('returns only the selected fields and the ID with Output → Selected Fields', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD).get(userPath(USER_ID)).reply(200, userDto({ type: 1, category: 2 }));
+
+		const { outputs } = await runNode({ parameters: { ...parameters, output: 'fields', fields: ['email', 'category'] } });
+
+		expect(outputs[0][0].json).toEqual({ id: USER_ID, email: 'jane.doe@example.com', category: 'directory' });
+	});
+
+	it('returns every field with Output → Raw, enums still readable, null groups as []', async () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD).get(userPath(USER_ID)).reply(200, userDto({ type: 5, category: 1, groupIDs: null, extra: 'kept' }));
 
-		const { outputs } = await runNode({ parameters: { ...parameters, simplify: false } });
+		const { outputs } = await runNode({ parameters: { ...parameters, output: 'raw' } });
 
 		expect(outputs[0][0].json).toEqual({
 			...userDto(),
@@ -58,7 +67,7 @@ describe('User → Get', () => {
 		const body = { ...userDto(), ...enums };
 		nock(CLOUD).get(userPath(USER_ID)).reply(200, offContract ? offContractReply(body) : body);
 
-		const { outputs } = await runNode({ parameters });
+		const { outputs } = await runNode({ parameters: { ...parameters, output: 'raw' } });
 
 		expect(outputs[0][0].json).toMatchObject({ type: 'robot', category: 'directory' });
 	});
@@ -114,7 +123,7 @@ describe('User → Get', () => {
 		expect(outputs[0].map((item) => item.json.error)).toEqual([
 			'No UiPath user has the email "nobody@example.com" [item 0]',
 			'2 UiPath users have the email "twice@example.com" [item 1]',
-			'User email is not an email address: "not-an-address" [item 2]',
+			`'User' is not an email address: "not-an-address" [item 2]`,
 		]);
 		expect(outputs[0][1].json.details).toContain(`${USER_ID}, ${USER_2}`);
 		expect(outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -132,8 +141,8 @@ describe('User → Get', () => {
 
 		expect(outputs[0].map((item) => item.json.error)).toEqual([
 			`User "${USER_2}" was not found [item 0]`,
-			'User ID is not a GUID: "jane" [item 1]',
-			'User ID is empty [item 2]',
+			`'User' is not a valid ID: "jane" [item 1]`,
+			`'User' is empty [item 2]`,
 		]);
 	});
 });

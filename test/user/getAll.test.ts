@@ -61,7 +61,7 @@ describe('User → Get Many', () => {
 		expect(outputs[0]).toHaveLength(1500);
 	});
 
-	it('sends search term and sorting, and returns raw users with Simplify off', async () => {
+	it('sends search term and sorting, and returns raw users with Output → Raw', async () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD)
 			.get(usersListPath)
@@ -73,8 +73,8 @@ describe('User → Get Many', () => {
 				...parameters,
 				limit: 2,
 				filters: { searchTerm: ' doe ' },
-				options: { sortBy: 'LastLoginTime', sortOrder: 'desc' },
-				simplify: false,
+				sort: { sortBy: 'LastLoginTime', sortOrder: 'desc' },
+				output: 'raw',
 			},
 		});
 
@@ -147,7 +147,7 @@ describe('User → Get Many', () => {
 			.query({ sortBy: 'Email', top: 1000, skip: 1000 })
 			.reply(200, { totalCount: 1001, results: [repeated, ...users(1, 1000)] });
 
-		const { outputs, error } = await runNode({ parameters: { ...parameters, returnAll: true, options: { sortBy: 'Email' } } });
+		const { outputs, error } = await runNode({ parameters: { ...parameters, returnAll: true, sort: { sortBy: 'Email' } } });
 
 		expect(error).toBeUndefined();
 		expect(outputs[0]).toHaveLength(1001);

@@ -41,6 +41,6 @@ describe('User → Reset Password', () => {
 	it('refuses an empty password', async () => {
 		const { error } = await runNode({ parameters, items: [{ pw: '' }] });
 
-		expect(error?.message).toBe('New Password is empty [item 0]');
+		expect(error?.message).toBe(`'New Password' is empty [item 0]`);
 	});
 });

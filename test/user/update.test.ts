@@ -78,8 +78,8 @@ describe('User → Update', () => {
 	it('refuses an empty Update Fields before sending', async () => {
 		const { error } = await runNode({ parameters: { ...parameters, updateFields: {} } });
 
-		expect(error?.message).toBe('Update Fields is empty [item 0]');
-		expect(error?.description).toBe('Add at least one field to change under Update Fields');
+		expect(error?.message).toBe(`'Update Fields' is empty [item 0]`);
+		expect(error?.description).toBe("Add at least one field to change under 'Update Fields'");
 	});
 
 	it('refuses an email change on Automation Cloud before any request, naming the alternative', async () => {

@@ -40,7 +40,7 @@ async function runItem(this: IExecuteFunctions, handler: ItemHandler, itemIndex:
 }
 
 /**
- * Runs `handler` once per input item, up to Request Options → Max Parallel Requests items at a
+ * Runs `handler` once per input item, up to Request Handling → Max Parallel Requests items at a
  * time. Results are collected per input position, so output order and pairedItem are those of the
  * input whatever order the answers arrive in. Every input item yields its output or, under
  * continue-on-fail, one error item. Without continue-on-fail the first failing item (lowest index)

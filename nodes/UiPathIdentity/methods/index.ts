@@ -1,8 +1,9 @@
 import { getGroups, searchGroups } from './groups';
-import { searchUsers } from './users';
+import { searchRobotAccounts } from './robotAccounts';
+import { getUsers, searchUsers } from './users';
 
 /** Dropdown loaders (`loadOptionsMethod`), registered on the node as `methods.loadOptions`. */
-export const loadOptions = { getGroups };
+export const loadOptions = { getGroups, getUsers };
 
 /** "From list" searches of resource locators (`searchListMethod`), as `methods.listSearch`. */
-export const listSearch = { searchGroups, searchUsers };
+export const listSearch = { searchGroups, searchRobotAccounts, searchUsers };

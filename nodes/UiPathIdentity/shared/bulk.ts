@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { toNodeError, withItem } from '../transport/errors';
+import { apiError, toNodeError, withItem } from '../transport/errors';
 
 /** Splits a list into consecutive slices of at most `size` entries. */
 export function chunk<T>(list: T[], size: number): T[][] {
@@ -26,11 +26,11 @@ export function errorForItem(ctx: IExecuteFunctions, error: unknown, itemIndex: 
 		.filter(Boolean)
 		.join(' ');
 	if (nodeError instanceof NodeApiError) {
-		return new NodeApiError(ctx.getNode(), { message, httpCode: nodeError.httpCode } as JsonObject, {
+		return apiError(ctx.getNode(), message, {
 			itemIndex,
-			httpCode: nodeError.httpCode ?? undefined,
-			message,
+			httpCode: nodeError.httpCode,
 			description,
+			answer: nodeError.context.data,
 		});
 	}
 	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description });

@@ -4,39 +4,71 @@ import { GUID_PATTERN } from '../transport/urls';
 
 /**
  * Parameter blocks shared by several operations, so each one reads and behaves the same
- * everywhere. Pass the `displayOptions.show` of the operation(s) that use it.
+ * everywhere. They carry no resource/operation conditions: each operation wraps its description
+ * in `updateDisplayOptions({ show }, ...)`.
  */
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
 const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+$';
 
-/** The user an operation acts on: picked from a list, typed as an ID, or found by email. */
-export function userLocator(show: Show, description = 'The UiPath user to act on'): INodeProperties {
-	return {
-		displayName: 'User',
-		name: 'userId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		displayOptions: { show },
+/**
+ * The "From List" (searched by one of `methods.listSearch`) and "By ID" modes every locator has.
+ * UiPath IDs are GUIDs: By ID refuses anything else before a request is sent.
+ */
+function listAndIdModes(
+	list: { placeholder: string; searchListMethod: string },
+	id: { placeholder: string; errorMessage: string },
+): NonNullable<INodeProperties['modes']> {
+	const locator: Pick<INodeProperties, 'modes'> = {
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: 'Select a user...',
-				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
+				placeholder: list.placeholder,
+				typeOptions: { searchListMethod: list.searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: 'e.g. 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f',
-				validation: [
-					{ type: 'regex', properties: { regex: GUID_PATTERN, errorMessage: 'Not a UiPath ID (GUID)' } },
-				],
+				placeholder: id.placeholder,
+				validation: [{ type: 'regex', properties: { regex: GUID_PATTERN, errorMessage: id.errorMessage } }],
 			},
+		],
+	};
+	return locator.modes ?? [];
+}
+
+/**
+ * A resource locator for one UiPath object: From List (searched by `searchListMethod`), By ID, and
+ * any `extraModes` (By Email, By Name).
+ */
+export function idLocator(
+	field: { displayName: string; name: string; description: string; searchListMethod: string; example: string },
+	extraModes: NonNullable<INodeProperties['modes']> = [],
+): INodeProperties {
+	const noun = field.displayName.toLowerCase();
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: field.description,
+		modes: [
+			...listAndIdModes(
+				{ placeholder: `Select a ${noun}...`, searchListMethod: field.searchListMethod },
+				{ placeholder: `e.g. ${field.example}`, errorMessage: `Enter a ${noun} ID, e.g. ${field.example}` },
+			),
+			...extraModes,
+		],
+	};
+}
+
+/** The user an operation acts on: picked from a list, typed as an ID, or found by email. */
+export function userLocator(description = 'The UiPath user to act on'): INodeProperties {
+	const byEmail: Pick<INodeProperties, 'modes'> = {
+		modes: [
 			{
 				displayName: 'By Email',
 				name: 'email',
@@ -48,13 +80,14 @@ export function userLocator(show: Show, description = 'The UiPath user to act on
 			},
 		],
 	};
+	return idLocator(
+		{ displayName: 'User', name: 'userId', description, searchListMethod: 'searchUsers', example: '9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f' },
+		byEmail.modes,
+	);
 }
 
 /** A multi-select of the organization's groups; expressions may give IDs as a list or comma-separated. */
-export function groupIdsField(
-	field: { name: string; displayName: string; description: string },
-	show?: Show,
-): INodeProperties {
+export function groupIdsField(field: { name: string; displayName: string; description: string }): INodeProperties {
 	return {
 		displayName: field.displayName,
 		name: field.name,
@@ -62,23 +95,46 @@ export function groupIdsField(
 		typeOptions: { loadOptionsMethod: 'getGroups' },
 		default: [],
 		description: `${field.description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-		...(show ? { displayOptions: { show } } : {}),
 	};
 }
 
-export function simplifyField(show: Show): INodeProperties {
-	return {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions: { show },
-	};
+/** What an Output choice offers: the simplified fields (at most 10) and every field one may select. */
+export interface OutputShape {
+	simplified: string[];
+	all: string[];
+}
+
+/**
+ * Output: Simplified (the fields of `shape.simplified`), Raw (all UiPath answers, readable enums) or
+ * Selected Fields; the same three choices on every read operation.
+ */
+export function outputFields(noun: string, shape: OutputShape): INodeProperties[] {
+	return [
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			default: 'simple',
+			options: [
+				{ name: 'Raw', value: 'raw', description: `Return every field UiPath answers for the ${noun}` },
+				{ name: 'Selected Fields', value: 'fields', description: 'Return only the fields you select' },
+				{ name: 'Simplified', value: 'simple', description: `Return only ${shape.simplified.join(', ')}` },
+			],
+		},
+		{
+			displayName: 'Fields',
+			name: 'fields',
+			type: 'multiOptions',
+			default: [],
+			description: 'The fields to return (the ID is always returned)',
+			displayOptions: { show: { output: ['fields'] } },
+			options: [...shape.all].sort((a, b) => a.localeCompare(b)).map((field) => ({ name: field, value: field })),
+		},
+	];
 }
 
 /** "Return All" plus "Limit", as every n8n list operation offers them. */
-export function returnAllAndLimit(show: Show): INodeProperties[] {
+export function returnAllAndLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -86,7 +142,6 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Limit',
@@ -95,7 +150,7 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
 }
@@ -112,33 +167,10 @@ export function batchSizeOption(maximum: number, fallback: number): INodePropert
 	};
 }
 
-/** Group picker: From list (searchable), By ID (GUID), By Name (exact, resolved at run time). */
-export function groupLocator(show: Show, description: string): INodeProperties {
-	return {
-		displayName: 'Group',
-		name: 'groupId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		displayOptions: { show },
+/** Group picker: From List (searchable), By ID, By Name (exact, resolved at run time). */
+export function groupLocator(description: string): INodeProperties {
+	const byName: Pick<INodeProperties, 'modes'> = {
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a group...',
-				typeOptions: { searchListMethod: 'searchGroups', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 0b7c1a6e-5d4f-4e3a-9b2c-1d0e9f8a7b6c',
-				validation: [
-					{ type: 'regex', properties: { regex: GUID_PATTERN, errorMessage: 'Enter a group ID (a GUID)' } },
-				],
-			},
 			{
 				displayName: 'By Name',
 				name: 'name',
@@ -148,6 +180,10 @@ export function groupLocator(show: Show, description: string): INodeProperties {
 			},
 		],
 	};
+	return idLocator(
+		{ displayName: 'Group', name: 'groupId', description, searchListMethod: 'searchGroups', example: '0b7c1a6e-5d4f-4e3a-9b2c-1d0e9f8a7b6c' },
+		byName.modes,
+	);
 }
 
 /**
@@ -170,14 +206,13 @@ export function byDisplayName(options: INodeProperties[]): INodeProperties[] {
 }
 
 /** A Filters collection with one Search Term, for list endpoints that take `searchTerm`. */
-export function searchTermFilter(show: Show, placeholder: string, description: string): INodeProperties {
+export function searchTermFilter(placeholder: string, description: string): INodeProperties {
 	return {
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Search Term',
@@ -194,4 +229,19 @@ export function searchTermFilter(show: Show, placeholder: string, description: s
 /** The Options collection of an operation (n8n's name and placeholder for optional settings). */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
+/**
+ * Members of a group picked from the organization's users; an expression may give IDs of users,
+ * robot accounts or directory groups.
+ */
+export function memberIdsField(field: { name: string; displayName: string; description: string }): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getUsers' },
+		default: [],
+		description: `${field.description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
 }

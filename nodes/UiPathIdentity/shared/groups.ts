@@ -82,13 +82,13 @@ export async function resolveGroup(
 		new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 
 	if (!value) {
-		throw fail('Group is empty', 'Pick a group From List, or enter its ID or its exact name');
+		throw fail("'Group' is empty", 'Pick a group from the list, or enter its ID or its exact name');
 	}
 	if (mode !== 'name') {
 		if (!isGuid(value)) {
 			throw fail(
-				`Group ID "${value}" is not a GUID`,
-				'UiPath group IDs look like 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f. Pick the group From List, or switch to By Name to use its name',
+				`'Group' is not a valid ID: "${value}"`,
+				'UiPath group IDs look like 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f. Pick the group from the list, or switch to By Name to use its name',
 			);
 		}
 		return { id: value };
@@ -100,7 +100,7 @@ export async function resolveGroup(
 	if (matches.length > 1) {
 		throw fail(
 			`${matches.length} groups are named "${value}"`,
-			`Use By ID with one of: ${matches.map((group) => group.id).join(', ')}`,
+			`Select the group by ID instead, one of: ${matches.map((group) => group.id).join(', ')}`,
 		);
 	}
 	if (options.allowMissing) return undefined;
@@ -109,6 +109,6 @@ export async function resolveGroup(
 		`No group is named "${value}"`,
 		similar.length
 			? `Names are matched exactly, including upper and lower case. Did you mean "${similar[0].name}"?`
-			: 'Check the spelling (names are matched exactly), or pick the group From List',
+			: 'Check the spelling (names are matched exactly), or pick the group from the list',
 	);
 }

@@ -17,7 +17,7 @@ export function requiredString(
 	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
 	if (!text.trim()) {
-		throw new NodeOperationError(ctx.getNode(), `${label} is empty`, {
+		throw new NodeOperationError(ctx.getNode(), `'${label}' is empty`, {
 			itemIndex,
 			description: hint,
 		});
@@ -25,13 +25,13 @@ export function requiredString(
 	return text;
 }
 
-/** Throws a clear `[item N]` error unless the value is a GUID (all UiPath IDs are). */
+/** Throws a clear `[item N]` error unless the value is a UiPath ID (a GUID). */
 export function checkGuid(ctx: IExecuteFunctions, value: string, label: string, itemIndex: number): string {
 	const id = value.trim();
 	if (!isGuid(id)) {
-		throw new NodeOperationError(ctx.getNode(), `${label} is not a GUID: "${id}"`, {
+		throw new NodeOperationError(ctx.getNode(), `'${label}' is not a valid ID: "${id}"`, {
 			itemIndex,
-			description: `UiPath IDs are GUIDs such as 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f. Check the value mapped into ${label}.`,
+			description: `UiPath IDs look like 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f. Check the value mapped into '${label}'.`,
 		});
 	}
 	return id;
@@ -58,9 +58,9 @@ export function boundedNumber(
 ): number {
 	const value = Number(ctx.getNodeParameter(name, itemIndex, fallback));
 	if (!Number.isInteger(value) || value < min || value > max) {
-		throw new NodeOperationError(ctx.getNode(), `${label} must be a whole number from ${min} to ${max}`, {
+		throw new NodeOperationError(ctx.getNode(), `'${label}' must be a whole number from ${min} to ${max}`, {
 			itemIndex,
-			description: `Set ${label} to a value between ${min} and ${max}`,
+			description: `Set '${label}' to a value between ${min} and ${max}`,
 		});
 	}
 	return value;
@@ -75,7 +75,7 @@ export function optionalText(value: unknown): string {
 export function requiredGroupIds(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const groupIds = guidList(ctx, 'groupIds', 'Group Names or IDs', itemIndex);
 	if (!groupIds.length) {
-		throw new NodeOperationError(ctx.getNode(), 'Group Names or IDs is empty', {
+		throw new NodeOperationError(ctx.getNode(), "'Group Names or IDs' is empty", {
 			itemIndex,
 			description: 'Choose at least one group, or map a list of group IDs',
 		});
@@ -88,4 +88,26 @@ export function readSearchTerm(ctx: IExecuteFunctions, itemIndex: number): IData
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const searchTerm = optionalText(filters.searchTerm);
 	return searchTerm ? { searchTerm } : {};
+}
+
+/**
+ * The Output choice of one item as a function over output objects: Simplified keeps `simplified`,
+ * Selected Fields keeps the chosen ones (and `id`), Raw keeps everything.
+ */
+export function readOutput(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	simplified: string[],
+): (entry: IDataObject) => IDataObject {
+	const output = ctx.getNodeParameter('output', itemIndex, 'simple') as string;
+	if (output === 'raw') return (entry) => entry;
+	const keep = output === 'fields' ? ['id', ...(ctx.getNodeParameter('fields', itemIndex, []) as string[])] : simplified;
+	return (entry) => pickFields(entry, keep);
+}
+
+/** The listed fields of an output object that it has, in the listed order. */
+export function pickFields(entry: IDataObject, fields: string[]): IDataObject {
+	const picked: IDataObject = {};
+	for (const field of fields) if (entry[field] !== undefined) picked[field] = entry[field];
+	return picked;
 }

@@ -46,21 +46,21 @@ export function readUserReference(ctx: IExecuteFunctions, itemIndex: number, nam
 	const value = String(locator.value ?? '').trim();
 	const mode = locator.mode === 'email' ? 'email' : 'id';
 	if (!value) {
-		throw new NodeOperationError(ctx.getNode(), mode === 'email' ? 'User email is empty' : 'User ID is empty', {
+		throw new NodeOperationError(ctx.getNode(), "'User' is empty", {
 			itemIndex,
 			description: 'Pick a user from the list, or map an ID or email address from a previous node',
 		});
 	}
 	if (mode === 'email') {
 		if (!value.includes('@')) {
-			throw new NodeOperationError(ctx.getNode(), `User email is not an email address: "${value}"`, {
+			throw new NodeOperationError(ctx.getNode(), `'User' is not an email address: "${value}"`, {
 				itemIndex,
 				description: 'Enter the email address of the UiPath user, e.g. jane.doe@example.com',
 			});
 		}
 		return { mode, value };
 	}
-	return { mode, value: checkGuid(ctx, value, 'User ID', itemIndex) };
+	return { mode, value: checkGuid(ctx, value, 'User', itemIndex) };
 }
 
 /** Users by lower-cased email, from one listing of the organization shared by a run's items. */
@@ -134,7 +134,7 @@ async function sharedEmailIndex(ctx: IExecuteFunctions, itemIndex: number): Prom
 function severalUsersWithEmail(ctx: IExecuteFunctions, itemIndex: number, email: string, ids: string[]): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `${ids.length} UiPath users have the email "${email}"`, {
 		itemIndex,
-		description: `Select the user By ID instead; the matching IDs are ${ids.join(', ')}`,
+		description: `Select the user by ID instead; the matching IDs are ${ids.join(', ')}`,
 	});
 }
 

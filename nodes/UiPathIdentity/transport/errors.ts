@@ -244,7 +244,7 @@ function explainStatus(status: number, reason: string | undefined, subject: Part
 			return {
 				message: 'UiPath rate limit reached (HTTP 429)',
 				description:
-					'Automation Cloud allows per organization and 5 minutes 300 GET and 160 PUT/DELETE Identity calls. Turn on Request Options → Pace Requests to UiPath Rate Limits, process fewer items per run, or use bulk operations',
+					'Automation Cloud allows per organization and 5 minutes 300 GET and 160 PUT/DELETE Identity calls. Turn on Request Handling → Pace Requests to UiPath Rate Limits, process fewer items per run, or use bulk operations',
 			};
 		default:
 			return {
@@ -293,6 +293,38 @@ function operationError(
 	const error = new NodeOperationError(safeNode(node), message, options);
 	error.message = message;
 	return error;
+}
+
+/**
+ * A `NodeApiError` with exactly this message (n8n would replace a message naming ECONNRESET etc.
+ * with its generic text) and, as n8n's own nodes keep it, UiPath's answer in the error details
+ * (`context.data`), already redacted.
+ */
+export function apiError(
+	node: INode,
+	message: string,
+	options: { itemIndex: number; description?: string; httpCode?: string | null; answer?: unknown },
+): NodeApiError {
+	const httpCode = options.httpCode ?? undefined;
+	const error = new NodeApiError(safeNode(node), { message, ...(httpCode ? { httpCode } : {}) } as JsonObject, {
+		itemIndex: options.itemIndex,
+		message,
+		description: options.description,
+		...(httpCode ? { httpCode } : {}),
+	});
+	error.message = message;
+	if (options.description !== undefined) error.description = options.description;
+	if (options.answer !== undefined) error.context.data = options.answer;
+	return error;
+}
+
+/** UiPath's error answer for the error details: secrets and bearer tokens removed; nothing when empty. */
+export function redactedAnswer(answer: unknown, secrets: string[] = []): unknown {
+	if (answer === undefined || answer === null || answer === '') return undefined;
+	const text = typeof answer === 'string' ? answer : JSON.stringify(answer);
+	// An answer that may quote a secret too short to mask is left out, as its text is in the message.
+	if (text === undefined || redactExternal(text, secrets) === undefined) return undefined;
+	return typeof answer === 'string' ? redact(answer, secrets).slice(0, 4000) : redactAnswer(answer, secrets);
 }
 
 /** How the transport tried, so the error can say it (none of it is secret). */
@@ -356,16 +388,13 @@ export function toNodeError(
 		const raw = bodyReason(caught.context?.data);
 		const reason = raw === undefined ? undefined : redact(raw, secrets);
 		const { message, description } = explainStatus(status, reason, subject);
-		return new NodeApiError(
-			safeNode(node),
-			{ message, httpCode: String(status) } as JsonObject,
-			{
-				itemIndex,
-				httpCode: String(status),
-				message: withItem(message, itemIndex),
-				description: withNote(description, context.retryNote) ?? '',
-			},
-		);
+		// Only UiPath's words were redacted above: the node's own sentence stays as written.
+		return apiError(node, withItem(message, itemIndex), {
+			itemIndex,
+			httpCode: String(status),
+			description: withNote(description, context.retryNote) ?? '',
+			answer: redactedAnswer(caught.context?.data, secrets),
+		});
 	}
 
 	const networkCode = [caught.code, caught.cause?.code].find(
@@ -373,17 +402,17 @@ export function toNodeError(
 	);
 	if (networkCode && classifyFailure(error, 0).timedOut) {
 		const limit = context.timeoutMs ? `within ${context.timeoutMs} ms` : 'in time';
-		return operationError(node, withItem(`UiPath Identity did not answer ${limit} (timeout)`, itemIndex), {
+		return apiError(node, withItem(`UiPath Identity did not answer ${limit} (timeout)`, itemIndex), {
 			itemIndex,
 			description: withNote(
-				'Raise Request Options → Timeout if UiPath is slow, or check the network between n8n and UiPath. A create, change password or invite request that timed out may still have been applied: check in UiPath before running it again',
+				'Raise Request Handling → Timeout if UiPath is slow, or check the network between n8n and UiPath. A create, change password or invite request that timed out may still have been applied: check in UiPath before running it again',
 				context.retryNote,
 			),
 		});
 	}
 	if (networkCode) {
 		const message = `Could not reach UiPath Identity (${networkCode})`;
-		return operationError(node, withItem(message, itemIndex), {
+		return apiError(node, withItem(message, itemIndex), {
 			itemIndex,
 			description: withNote(
 				'Check that the Base URL in the credential is reachable from n8n and that its certificate is trusted (or enable Ignore SSL Issues for private certificate authorities)',

@@ -323,8 +323,8 @@ const UNCERTAIN_NOTE =
 /**
  * Every call to UiPath Identity goes through here: the credential adds the token, the base URL
  * for the deployment and the organization ID; temporary failures are retried within the limits
- * of Request Options (HTTP 429 within the wait budget, other failures within Max Tries); every
- * wait gives way to a cancelled execution; failures become one clear n8n error, and neither an
+ * of Request Handling (HTTP 429 within the wait budget, other failures within Attempts per Request);
+ * every wait gives way to a cancelled execution; failures become one clear n8n error, and neither an
  * error nor an answer shows the client secret, a token or a password of the request.
  */
 export async function identityRequest<T = IDataObject>(

@@ -3,10 +3,11 @@ import type { IExecuteFunctions, ILoadOptionsFunctions, INodeProperties } from '
 import type { RetrySettings } from './retry';
 
 /**
- * Node-level "Request Options", shown for every resource and operation. Named `requestOptions`
- * so it never clashes with the per-operation `options` collections.
+ * Node-level "Request Handling", shown for every resource and operation. Named `requestHandling`
+ * so it never clashes with the per-operation `options` collections, and not "Retry"/"Max Tries" so
+ * it is not mistaken for n8n's own Retry On Fail setting, which repeats the whole node run.
  */
-export const REQUEST_OPTIONS = 'requestOptions';
+export const REQUEST_OPTIONS = 'requestHandling';
 
 export const DEFAULT_MAX_PARALLEL_REQUESTS = 5;
 
@@ -20,13 +21,23 @@ export interface RequestSettings extends RetrySettings {
 }
 
 export const requestOptionsDescription: INodeProperties = {
-	displayName: 'Request Options',
+	displayName: 'Request Handling',
 	name: REQUEST_OPTIONS,
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	description: 'How requests to UiPath are sent, retried and paced; applies to every operation',
+	description:
+		"How this node sends, retries and paces each request to UiPath; applies to every operation. n8n's Retry On Fail (node Settings) is separate: it reruns the whole node after it failed, so the attempts multiply.",
 	options: [
+		{
+			displayName: 'Attempts per Request',
+			name: 'attemptsPerRequest',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: 4,
+			description:
+				"How often this node sends one request, including the first, when UiPath fails temporarily (HTTP 502, 503, 504, dropped connections, timeouts). HTTP 429 is a request to wait and is not counted here (see Max Total Retry Wait). Create, change password and invite requests are repeated only when UiPath provably did not receive them. Use 1 to turn these retries off. With n8n's Retry On Fail also on, the attempts multiply: a request may be sent up to this number times Retry On Fail's Max Tries.",
+		},
 		{
 			displayName: 'Max Parallel Requests',
 			name: 'maxParallelRequests',
@@ -44,15 +55,6 @@ export const requestOptionsDescription: INodeProperties = {
 			default: 120000,
 			description:
 				'Longest time one request may spend waiting between retries, in milliseconds. HTTP 429 (rate limit) answers are retried within this budget, however many there are. If UiPath asks (Retry-After) for a longer wait, the item fails instead.',
-		},
-		{
-			displayName: 'Max Tries',
-			name: 'maxTries',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 10 },
-			default: 4,
-			description:
-				'Attempts per request, including the first, for temporary failures (HTTP 502, 503, 504, dropped connections, timeouts). HTTP 429 is a request to wait and is not counted here (see Max Total Retry Wait). Create, invite and password requests are repeated only when UiPath provably did not receive them. Use 1 to turn retries off.',
 		},
 		{
 			displayName: 'Pace Requests to UiPath Rate Limits',
@@ -107,14 +109,14 @@ function rawOptions(ctx: IExecuteFunctions | ILoadOptionsFunctions, itemIndex: n
 	return raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
 }
 
-/** Reads the Request Options of one item, falling back to the defaults shown in the UI. */
+/** Reads the Request Handling of one item, falling back to the defaults shown in the UI. */
 export function readRequestSettings(
 	ctx: IExecuteFunctions | ILoadOptionsFunctions,
 	itemIndex: number,
 ): RequestSettings {
 	const raw = rawOptions(ctx, itemIndex);
 	return {
-		maxTries: Math.round(clampedNumber(raw.maxTries, 4, 1, 10)),
+		maxTries: Math.round(clampedNumber(raw.attemptsPerRequest, 4, 1, 10)),
 		retryWaitMs: clampedNumber(raw.retryWait, 1000, 0, 600_000),
 		maxTotalWaitMs: clampedNumber(raw.maxTotalRetryWait, 120_000, 0, 3_600_000),
 		timeoutMs: clampedNumber(raw.timeout, 30_000, 0, 3_600_000),

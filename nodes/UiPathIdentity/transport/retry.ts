@@ -160,7 +160,7 @@ export function backoffMs(retryNumber: number, retryWaitMs: number, random: numb
 
 /**
  * Decides about the next attempt after `triesSoFar` attempts (the failed one included) that
- * waited `waitedMs` in total. Max Tries bounds the attempts that failed with anything but HTTP
+ * waited `waitedMs` in total. Attempts per Request bounds the attempts that failed with anything but HTTP
  * 429 (5xx answers, dropped connections, timeouts). HTTP 429 is UiPath asking to wait, not a
  * failure: it is retried within Max Total Retry Wait (and at most MAX_RATE_LIMIT_RETRIES times),
  * however many tries that takes. `Retry-After` wins over the backoff (plus a little jitter); a
@@ -201,12 +201,12 @@ export function planRetry(options: {
 	if (!rateLimited && failedTries >= settings.maxTries) {
 		const counted =
 			failedTries === triesSoFar ? `${triesSoFar} tries` : `${triesSoFar} tries (${failedTries} failed, the others were HTTP 429)`;
-		return { retry: false, reason: `Gave up after ${counted} (Request Options → Max Tries)` };
+		return { retry: false, reason: `Gave up after ${counted} (Request Handling → Attempts per Request)` };
 	}
 	if (waitedMs >= settings.maxTotalWaitMs && settings.maxTotalWaitMs > 0) {
 		return {
 			retry: false,
-			reason: `Gave up after ${triesSoFar} tries: this request waited ${Math.round(waitedMs)} ms in total, the whole of Request Options → Max Total Retry Wait`,
+			reason: `Gave up after ${triesSoFar} tries: this request waited ${Math.round(waitedMs)} ms in total, the whole of Request Handling → Max Total Retry Wait`,
 		};
 	}
 	const waitMs =
@@ -220,7 +220,7 @@ export function planRetry(options: {
 				: `The next retry would wait ${waitMs} ms`;
 		return {
 			retry: false,
-			reason: `${asked}, which exceeds Request Options → Max Total Retry Wait after ${triesSoFar} ${triesSoFar === 1 ? 'try' : 'tries'}`,
+			reason: `${asked}, which exceeds Request Handling → Max Total Retry Wait after ${triesSoFar} ${triesSoFar === 1 ? 'try' : 'tries'}`,
 		};
 	}
 	return { retry: true, waitMs, rateLimited };

@@ -227,18 +227,18 @@ export function resolveOrganizationId(credentials: ICredentialDataDecryptedObjec
 	const configured = String(credentials.organizationId ?? '').trim();
 	if (configured) {
 		if (!isGuid(configured)) {
-			throw new UserError(`Organization ID in the UiPath Identity credential is not a GUID: "${configured}"`, {
+			throw new UserError(`'Organization ID' in the UiPath Identity credential is not a valid ID: "${configured}"`, {
 				description:
-					'Leave it empty to use the organization of the access token, or copy the GUID from the organizationId= part of the UiPath portal URL',
+					'Leave it empty to use the organization of the access token, or copy the ID after organizationId= in the UiPath portal URL',
 			});
 		}
 		return configured;
 	}
 	const fromToken = organizationIdFromToken(String(credentials.accessToken ?? ''));
 	if (!fromToken) {
-		throw new UserError('The organization ID is unknown: the access token carries no prt_id claim', {
+		throw new UserError('The organization ID is unknown: the access token does not name an organization', {
 			description:
-				'Set Organization ID in the UiPath Identity credential (the GUID after organizationId= in the UiPath portal URL)',
+				"Set 'Organization ID' in the UiPath Identity credential (the ID after organizationId= in the UiPath portal URL)",
 		});
 	}
 	return fromToken;

@@ -20,14 +20,14 @@ export const directoryDescription: INodeProperties[] = [
 			{
 				name: 'Check Group Membership',
 				value: 'checkGroupMembership',
-				action: 'Check group membership of a user',
+				action: 'Check group membership',
 				description: 'Find out which of the given groups a user belongs to',
 			},
 			{
 				name: 'Search',
 				value: 'search',
-				action: 'Search the directory',
-				description: 'Find users, groups and applications by the beginning of their name or email',
+				action: 'Search directory',
+				description: 'Search users, groups and applications by the beginning of their name or email',
 			},
 		],
 		default: 'search',

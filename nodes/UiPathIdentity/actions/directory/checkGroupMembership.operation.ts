@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
@@ -8,13 +9,13 @@ import { resolveUserId } from '../../shared/users';
 
 const show = { resource: ['directory'], operation: ['checkGroupMembership'] };
 
-export const description: INodeProperties[] = [
-	userLocator(show, 'The user whose membership is checked'),
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
+	userLocator('The user whose membership is checked'),
 	{
-		...groupIdsField({ name: 'groupIds', displayName: 'Group Names or IDs', description: 'Groups to check' }, show),
+		...groupIdsField({ name: 'groupIds', displayName: 'Group Names or IDs', description: 'Groups to check' }),
 		required: true,
 	},
-];
+]);
 
 /**
  * `POST /api/Directory/GroupMembership/{organization}` answers with the checked groups the user

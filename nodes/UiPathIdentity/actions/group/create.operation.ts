@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { ORGANIZATION_ID, newGuid } from '../../transport/urls';
+import { memberIdsField } from '../../shared/descriptions';
 import { guidList, requiredString } from '../../shared/readers';
 import { forgetGroups } from '../../shared/groups';
 import { runsAsTool } from '../../shared/tool';
@@ -28,22 +29,14 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Member IDs',
-				name: 'memberIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f, a1b2c3d4-0000-4000-8000-000000000002',
-				description:
-					'IDs of the users, robot accounts or directory groups that become members, separated by commas (an expression may also return an array)',
-			},
+			memberIdsField({ name: 'memberIds', displayName: 'Member Names or IDs', description: 'Members of the new group' }),
 		],
 	},
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const name = requiredString(this, 'name', 'Name', itemIndex, 'Set Name to the name the new group should get').trim();
-	const members = guidList(this, 'additionalFields.memberIds', 'Member IDs', itemIndex);
+	const name = requiredString(this, 'name', 'Name', itemIndex, "Set 'Name' to the name of the new group").trim();
+	const members = guidList(this, 'additionalFields.memberIds', 'Member Names or IDs', itemIndex);
 	// UiPath rejects a create without an ID chosen by the caller; choosing it also tells us the ID.
 	const id = newGuid();
 

@@ -9,7 +9,7 @@ import { forgetGroups, resolveGroup } from '../../shared/groups';
 const show = { resource: ['group'], operation: ['delete'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	groupLocator(show, 'The local group to delete (built-in groups cannot be deleted)'),
+	groupLocator('The local group to delete (built-in groups cannot be deleted)'),
 	optionsCollection([succeedIfAlreadyDeletedOption('group')]),
 ]);
 

@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { groupLocator, returnAllAndLimit } from '../../shared/descriptions';
@@ -9,10 +10,10 @@ import type { GroupRef } from '../../shared/groups';
 
 const show = { resource: ['group'], operation: ['getMembers'] };
 
-export const description: INodeProperties[] = [
-	groupLocator(show, 'The group whose members to list'),
-	...returnAllAndLimit(show),
-];
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
+	groupLocator('The group whose members to list'),
+	...returnAllAndLimit(),
+]);
 
 /** One item per member `{id, type}`; the group's own `members` field is always empty, this is not. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

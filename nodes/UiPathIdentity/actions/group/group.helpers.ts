@@ -3,13 +3,20 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { groupTypeName } from '../../shared/enums';
+import { pickFields } from '../../shared/readers';
+import type { OutputShape } from '../../shared/descriptions';
 import type { GroupRef } from '../../shared/groups';
 
-/** Group as output: readable `type`; Simplify keeps what identifies a group. */
+/** Output of Group → Get and Get Many: Simplified keeps what identifies a group. */
+export const GROUP_OUTPUT: OutputShape = {
+	simplified: ['id', 'name', 'type'],
+	all: ['creationTime', 'displayName', 'id', 'lastModificationTime', 'members', 'name', 'type'],
+};
+
+/** Group as output: readable `type`; with `simplify`, only the simplified fields (tool runs). */
 export function groupOutput(group: IDataObject, simplify = false): IDataObject {
 	const output: IDataObject = { ...group, type: groupTypeName(group.type) as IDataObject[string] };
-	if (!simplify) return output;
-	return { id: output.id, name: output.name, type: output.type };
+	return simplify ? pickFields(output, GROUP_OUTPUT.simplified) : output;
 }
 
 /** The group's current name; UiPath rejects group updates without one. */

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { ORGANIZATION_ID } from '../../transport/urls';
-import { groupLocator } from '../../shared/descriptions';
+import { groupLocator, memberIdsField } from '../../shared/descriptions';
 import { guidList, optionalText } from '../../shared/readers';
 import { forgetGroups, resolveGroup } from '../../shared/groups';
 import { runsAsTool } from '../../shared/tool';
@@ -14,7 +14,7 @@ import type { GroupRef } from '../../shared/groups';
 const show = { resource: ['group'], operation: ['update'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	groupLocator(show, 'The group to change'),
+	groupLocator('The group to change'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -22,23 +22,8 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Member IDs to Add',
-				name: 'membersToAdd',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f',
-				description:
-					'IDs of users, robot accounts or directory groups to add, separated by commas (an expression may also return an array)',
-			},
-			{
-				displayName: 'Member IDs to Remove',
-				name: 'membersToRemove',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f',
-				description: 'IDs of members to remove, separated by commas (an expression may also return an array)',
-			},
+			memberIdsField({ name: 'membersToAdd', displayName: 'Members to Add Names or IDs', description: 'Members who join the group' }),
+			memberIdsField({ name: 'membersToRemove', displayName: 'Members to Remove Names or IDs', description: 'Members who leave the group' }),
 			{
 				displayName: 'New Name',
 				name: 'name',
@@ -54,12 +39,12 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const newName = optionalText(fields.name);
-	const toAdd = guidList(this, 'updateFields.membersToAdd', 'Member IDs to Add', itemIndex);
-	const toRemove = guidList(this, 'updateFields.membersToRemove', 'Member IDs to Remove', itemIndex);
+	const toAdd = guidList(this, 'updateFields.membersToAdd', 'Members to Add', itemIndex);
+	const toRemove = guidList(this, 'updateFields.membersToRemove', 'Members to Remove', itemIndex);
 	if (!newName && !toAdd.length && !toRemove.length) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 			itemIndex,
-			description: 'Under Update Fields add New Name, Member IDs to Add or Member IDs to Remove',
+			description: "Under 'Update Fields' add 'New Name', 'Members to Add' or 'Members to Remove'",
 		});
 	}
 

@@ -40,7 +40,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const name = requiredString(this, 'name', 'Name', itemIndex, 'Set Name to the name of the new robot account').trim();
+	const name = requiredString(this, 'name', 'Name', itemIndex, "Set 'Name' to the name of the new robot account").trim();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const groups = guidList(this, 'additionalFields.groupIds', 'Groups', itemIndex);
 

@@ -4,12 +4,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { MAY_ALREADY_BE_DONE, MAY_ALREADY_BE_DONE_NOTE, NOT_FOUND, identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { optionsCollection, succeedIfAlreadyDeletedOption } from '../../shared/descriptions';
-import { readRobotAccountId, robotAccountIdField } from './robotAccount.helpers';
+import { readRobotAccountId, robotAccountLocator } from './robotAccount.helpers';
 
 const show = { resource: ['robotAccount'], operation: ['delete'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	robotAccountIdField('delete', 'ID of the robot account to delete'),
+	robotAccountLocator('The robot account to delete'),
 	optionsCollection([succeedIfAlreadyDeletedOption('robot account')]),
 ]);
 

@@ -1,15 +1,26 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
-import { readRobotAccountId, robotAccountIdField } from './robotAccount.helpers';
+import { outputFields } from '../../shared/descriptions';
+import { readOutput } from '../../shared/readers';
+import { ROBOT_ACCOUNT_OUTPUT, readRobotAccountId, robotAccountLocator } from './robotAccount.helpers';
 
-export const description: INodeProperties[] = [robotAccountIdField('get', 'ID of the robot account to retrieve')];
+const show = { resource: ['robotAccount'], operation: ['get'] };
+
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
+	robotAccountLocator('The robot account to retrieve'),
+	...outputFields('robot account', ROBOT_ACCOUNT_OUTPUT),
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readRobotAccountId(this, itemIndex);
-	return (await identityRequest.call(this, itemIndex, {
-		...endpoint(endpoints.robotAccountGet, id),
-		answer: 'object',
-	})) as IDataObject;
+	const shape = readOutput(this, itemIndex, ROBOT_ACCOUNT_OUTPUT.simplified);
+	return shape(
+		(await identityRequest.call(this, itemIndex, {
+			...endpoint(endpoints.robotAccountGet, id),
+			answer: 'object',
+		})) as IDataObject,
+	);
 }

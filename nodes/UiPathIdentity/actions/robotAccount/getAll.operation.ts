@@ -1,19 +1,23 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, searchTermFilter } from '../../shared/descriptions';
-import { readSearchTerm } from '../../shared/readers';
+import { outputFields, returnAllAndLimit, searchTermFilter } from '../../shared/descriptions';
+import { readOutput, readSearchTerm } from '../../shared/readers';
+import { ROBOT_ACCOUNT_OUTPUT } from './robotAccount.helpers';
 import { fetchPages, readListLimit } from '../../shared/paging';
 import { endpoint, endpoints } from '../../transport/endpoints';
 
 const show = { resource: ['robotAccount'], operation: ['getAll'] };
 
-export const description: INodeProperties[] = [
-	...returnAllAndLimit(show),
-	searchTermFilter(show, 'e.g. invoice', 'Only robot accounts whose name or display name contains this text'),
-];
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
+	...returnAllAndLimit(),
+	searchTermFilter('e.g. invoice', 'Only robot accounts whose name or display name contains this text'),
+	...outputFields('robot account', ROBOT_ACCOUNT_OUTPUT),
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await fetchPages(
+	const shape = readOutput(this, itemIndex, ROBOT_ACCOUNT_OUTPUT.simplified);
+	const robotAccounts = await fetchPages(
 		this,
 		itemIndex,
 		{
@@ -22,4 +26,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 		readListLimit(this, itemIndex),
 	);
+	return robotAccounts.map(shape);
 }

@@ -6,12 +6,12 @@ import { endpoint, endpoints } from '../../transport/endpoints';
 import { ORGANIZATION_ID } from '../../transport/urls';
 import { groupIdsField } from '../../shared/descriptions';
 import { guidList, optionalText } from '../../shared/readers';
-import { readRobotAccountId, robotAccountIdField } from './robotAccount.helpers';
+import { readRobotAccountId, robotAccountLocator } from './robotAccount.helpers';
 
 const show = { resource: ['robotAccount'], operation: ['update'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	robotAccountIdField('update', 'ID of the robot account to change'),
+	robotAccountLocator('The robot account to change'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -42,7 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!displayName && !toAdd.length && !toRemove.length) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 			itemIndex,
-			description: 'Under Update Fields add Display Name, Groups to Add or Groups to Remove',
+			description: "Under 'Update Fields' add 'Display Name', 'Groups to Add' or 'Groups to Remove'",
 		});
 	}
 

@@ -18,7 +18,7 @@ export const settingDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get settings',
-				description: 'Read organization or user settings by key',
+				description: 'Retrieve organization or user settings by key',
 			},
 			{
 				name: 'Update',

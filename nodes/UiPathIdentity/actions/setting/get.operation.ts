@@ -19,7 +19,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 		description:
 			'Setting keys to read, separated by commas (an expression may also return an array). Keys without a stored value are not returned.',
 	},
-	settingOptions('get'),
+	settingOptions(),
 ]);
 
 function readKeys(ctx: IExecuteFunctions, itemIndex: number): string[] {
@@ -28,7 +28,7 @@ function readKeys(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const keys = [...new Set(entries.map((entry) => String(entry ?? '').trim()).filter(Boolean))];
 	if (!keys.length) {
 		// UiPath answers an empty list without keys, which would look like "no settings".
-		throw new NodeOperationError(ctx.getNode(), 'Keys is empty', {
+		throw new NodeOperationError(ctx.getNode(), "'Keys' is empty", {
 			itemIndex,
 			description: 'Enter at least one setting key, e.g. Auth.Password.DefaultExpirationDays',
 		});
@@ -39,7 +39,7 @@ function readKeys(ctx: IExecuteFunctions, itemIndex: number): string[] {
 /** One item per stored setting `{id, key, value, partitionGlobalId, userId}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const keys = readKeys(this, itemIndex);
-	const userId = readUserId(this, itemIndex);
+	const userId = await readUserId(this, itemIndex);
 	// Without partitionGlobalId UiPath reads the host partition, which an external app may not.
 	const qs: IDataObject = { key: keys, partitionGlobalId: ORGANIZATION_ID };
 	if (userId) qs.userId = userId;

@@ -1,33 +1,33 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
-import { checkGuid, optionalText } from '../../shared/readers';
+import { userLocator } from '../../shared/descriptions';
+import { optionalText } from '../../shared/readers';
+import { resolveUserId } from '../../shared/users';
 
 /** Options shared by Get and Update: per-user values instead of the organization's. */
-export function settingOptions(operation: string): INodeProperties {
+export function settingOptions(): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { resource: ['setting'], operation: [operation] } },
 		options: [
 			{
-				displayName: 'User ID',
-				name: 'userId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f',
-				description: "Use this user's own values (e.g. UserLanguage.Language) instead of the organization's",
+				...userLocator("Use this user's own values (e.g. UserLanguage.Language) instead of the organization's"),
+				required: false,
 			},
 		],
 	};
 }
 
-export function readUserId(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
+/** The user of Options → User, or undefined when it is not set (organization settings). */
+export async function readUserId(ctx: IExecuteFunctions, itemIndex: number): Promise<string | undefined> {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const userId = optionalText(options.userId);
-	return userId ? checkGuid(ctx, userId, 'User ID', itemIndex) : undefined;
+	const user = options.userId as INodeParameterResourceLocator | string | undefined;
+	const value = typeof user === 'object' && user !== null ? user.value : user;
+	if (!optionalText(value)) return undefined;
+	return await resolveUserId(ctx, itemIndex, 'options.userId');
 }
 
 /** UiPath answers a list of SettingDto; anything else counts as no settings. */

@@ -1,9 +1,9 @@
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
-import { redactAnswer, toNodeError } from '../../transport/errors';
+import { apiError, redactAnswer, toNodeError } from '../../transport/errors';
 import { ORGANIZATION_ID } from '../../transport/urls';
 import { readUserId, settingList, settingOptions } from './setting.helpers';
 
@@ -44,7 +44,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 			},
 		],
 	},
-	settingOptions('update'),
+	settingOptions(),
 ]);
 
 /** Values of keys like Email.Smtp.Password must not show up in error messages. */
@@ -61,21 +61,21 @@ function readSettings(ctx: IExecuteFunctions, itemIndex: number): Array<{ key: s
 	const settings: Array<{ key: string; value: string }> = [];
 	for (const entry of collection.setting ?? []) {
 		const key = String(entry.key ?? '').trim();
-		if (!key) throw fail('A setting has no Key', 'Enter a key for every setting, or remove the empty one');
+		if (!key) throw fail("A setting has no 'Key'", 'Enter a key for every setting, or remove the empty one');
 		if (settings.some((known) => known.key === key)) {
 			throw fail(`Setting "${key}" appears twice`, 'Keep one value per key');
 		}
 		const value = entry.value;
 		settings.push({ key, value: typeof value === 'string' ? value : JSON.stringify(value ?? '') });
 	}
-	if (!settings.length) throw fail('Settings is empty', 'Add at least one setting with a key and a value');
+	if (!settings.length) throw fail("'Settings' is empty", 'Add at least one setting with a key and a value');
 	return settings;
 }
 
 /** One item per setting UiPath saved `{id, key, value, partitionGlobalId, userId}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const settings = readSettings(this, itemIndex);
-	const userId = readUserId(this, itemIndex);
+	const userId = await readUserId(this, itemIndex);
 	const body: IDataObject = { settings, partitionGlobalId: ORGANIZATION_ID };
 	if (userId) body.userId = userId;
 	const secrets = settings.filter((setting) => SECRET_KEY.test(setting.key)).map((setting) => setting.value);
@@ -89,11 +89,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	} catch (error) {
 		if (error instanceof NodeApiError && error.httpCode === '409') {
-			throw new NodeApiError(this.getNode(), { message: error.message, httpCode: '409' } as JsonObject, {
+			throw apiError(this.getNode(), error.message, {
 				itemIndex,
 				httpCode: '409',
-				message: error.message,
 				description: CONFLICT_HINT,
+				answer: error.context.data,
 			});
 		}
 		throw error instanceof NodeApiError ? error : toNodeError(this.getNode(), error, itemIndex, { scope: endpoints.settingUpdate.scope, secrets });

@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { userLocator } from '../../shared/descriptions';
@@ -6,7 +7,7 @@ import { putUser } from './user.helpers';
 
 const show = { resource: ['user'], operation: ['activate'] };
 
-export const description: INodeProperties[] = [userLocator(show, 'The UiPath user who may sign in again')];
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [userLocator('The UiPath user who may sign in again')]);
 
 /** `PUT /api/User/{id}` with `isActive: true`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

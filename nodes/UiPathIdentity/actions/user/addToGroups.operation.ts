@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { groupIdsField, userLocator } from '../../shared/descriptions';
@@ -7,13 +8,13 @@ import { putUser } from './user.helpers';
 
 const show = { resource: ['user'], operation: ['addToGroups'] };
 
-export const description: INodeProperties[] = [
-	userLocator(show, 'The UiPath user who joins the groups'),
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
+	userLocator('The UiPath user who joins the groups'),
 	{
-		...groupIdsField({ name: 'groupIds', displayName: 'Group Names or IDs', description: 'Groups the user joins' }, show),
+		...groupIdsField({ name: 'groupIds', displayName: 'Group Names or IDs', description: 'Groups the user joins' }),
 		required: true,
 	},
-];
+]);
 
 /** `PUT /api/User/{id}` with `groupIDsToAdd`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

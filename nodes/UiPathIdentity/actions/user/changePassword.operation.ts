@@ -12,7 +12,7 @@ import { resolveUserId } from '../../shared/users';
 const show = { resource: ['user'], operation: ['changePassword'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	userLocator(show, 'The UiPath user whose password changes'),
+	userLocator('The UiPath user whose password changes'),
 	{
 		displayName: 'Current Password',
 		name: 'oldPassword',
@@ -45,7 +45,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const oldPassword = requiredString(this, 'oldPassword', 'Current Password', itemIndex, "Set Current Password to the user's current password");
-	const newPassword = requiredString(this, 'newPassword', 'New Password', itemIndex, 'Set New Password to the password the user should get');
+	const newPassword = requiredString(this, 'newPassword', 'New Password', itemIndex, "Set 'New Password' to the password the user should get");
 	const options = this.getNodeParameter('options', itemIndex, {}) as { failWhenUnsuccessful?: boolean };
 	const secrets = [oldPassword, newPassword];
 	const userId = await resolveUserId(this, itemIndex);

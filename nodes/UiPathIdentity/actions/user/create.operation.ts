@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
@@ -7,7 +8,9 @@ import { runsAsTool } from '../../shared/tool';
 import { credentialDeployment } from '../../shared/users';
 import { newUserDescription, readNewUser, requireSucceeded, userOutput } from './user.helpers';
 
-export const description: INodeProperties[] = newUserDescription('create', { withPassword: true });
+const show = { resource: ['user'], operation: ['create'] };
+
+export const description: INodeProperties[] = updateDisplayOptions({ show }, newUserDescription({ withPassword: true }));
 
 /** `POST /api/User`: one user, optionally with an initial password. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -17,12 +17,12 @@ const show = { resource: ['user'], operation: ['createMany'] };
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	{
 		displayName:
-			'Creates one user per input item, sending many users per request to UiPath (BulkCreate). Users created this way have no password. If UiPath refuses one user, it refuses the whole request.',
+			'Creates one user per input item, many users per request to UiPath. Users created this way have no password. If UiPath refuses one user, it refuses the whole request.',
 		name: 'createManyNotice',
 		type: 'notice',
 		default: '',
 	},
-	...newUserDescription('createMany', { withPassword: false }),
+	...newUserDescription({ withPassword: false }),
 	optionsCollection([batchSizeOption(1000, 100)]),
 ]);
 

@@ -8,7 +8,7 @@ import { getUser, putUser } from './user.helpers';
 const show = { resource: ['user'], operation: ['deactivate'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	userLocator(show, 'The UiPath user who may no longer sign in'),
+	userLocator('The UiPath user who may no longer sign in'),
 	optionsCollection([
 		{
 			displayName: 'Succeed If Already Inactive',

@@ -15,7 +15,7 @@ export const succeedIfUserAlreadyDeleted = succeedIfAlreadyDeletedOption(
 );
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	userLocator(show, 'The UiPath user to delete'),
+	userLocator('The UiPath user to delete'),
 	optionsCollection([succeedIfUserAlreadyDeleted]),
 ]);
 

@@ -20,7 +20,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 		type: 'notice',
 		default: '',
 	},
-	userLocator(show, 'The UiPath user to delete, usually mapped from the input item'),
+	userLocator('The UiPath user to delete, usually mapped from the input item'),
 	optionsCollection([batchSizeOption(1000, 100), succeedIfUserAlreadyDeleted]),
 ]);
 

@@ -88,7 +88,7 @@ async function organizationId(this: IExecuteFunctions, itemIndex: number, creden
 	if (minted) return minted;
 	throw new NodeOperationError(this.getNode(), 'The organization ID for the invitation link is unknown', {
 		itemIndex,
-		description: 'Set Organization ID in the UiPath Identity credential, or set Redirect URL under Additional Fields',
+		description: "Set 'Organization ID' in the UiPath Identity credential, or 'Redirect URL' under 'Additional Fields'",
 	});
 }
 
@@ -99,7 +99,7 @@ interface InviteAnswer {
 
 /** `POST /api/User/InviteUsers` with one invitation; UiPath reports success per invited address. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const email = requiredString(this, 'email', 'Email', itemIndex, 'Set Email to the address to invite').trim();
+	const email = requiredString(this, 'email', 'Email', itemIndex, "Set 'Email' to the address to invite").trim();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const language = String(fields.language ?? '').trim() || 'en';
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);

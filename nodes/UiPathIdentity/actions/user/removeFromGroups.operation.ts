@@ -9,7 +9,7 @@ import { getUser, putUser } from './user.helpers';
 const show = { resource: ['user'], operation: ['removeFromGroups'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	userLocator(show, 'The UiPath user who leaves the groups'),
+	userLocator('The UiPath user who leaves the groups'),
 	{
 		displayName: 'Remove From',
 		name: 'removeFrom',
@@ -27,9 +27,9 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	{
 		...groupIdsField(
 			{ name: 'groupIds', displayName: 'Group Names or IDs', description: 'Groups the user leaves' },
-			{ ...show, removeFrom: ['selectedGroups'] },
 		),
 		required: true,
+		displayOptions: { show: { removeFrom: ['selectedGroups'] } },
 	},
 ]);
 

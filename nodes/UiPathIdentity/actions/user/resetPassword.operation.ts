@@ -9,7 +9,7 @@ import { putUser } from './user.helpers';
 const show = { resource: ['user'], operation: ['resetPassword'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	userLocator(show, 'The UiPath user whose password an administrator sets'),
+	userLocator('The UiPath user whose password an administrator sets'),
 	{
 		displayName: 'New Password',
 		name: 'password',
@@ -24,7 +24,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 
 /** Admin reset: `PUT /api/User/{id}` with `password` (no current password, unlike Change Password). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const password = requiredString(this, 'password', 'New Password', itemIndex, 'Set New Password to the password the user should get');
+	const password = requiredString(this, 'password', 'New Password', itemIndex, "Set 'New Password' to the password the user should get");
 	const userId = await resolveUserId(this, itemIndex);
 	await putUser(this, itemIndex, userId, { password }, 'reset the password', [password], 'unsafe');
 	return { id: userId, passwordReset: true };

@@ -9,7 +9,7 @@ import { USER_PROFILE_API_FIELDS, putUser, userProfileFields } from './user.help
 const show = { resource: ['user'], operation: ['update'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	userLocator(show, 'The UiPath user to change'),
+	userLocator('The UiPath user to change'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -64,9 +64,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	if (!Object.keys(body).length) {
-		throw new NodeOperationError(this.getNode(), 'Update Fields is empty', {
+		throw new NodeOperationError(this.getNode(), "'Update Fields' is empty", {
 			itemIndex,
-			description: 'Add at least one field to change under Update Fields',
+			description: "Add at least one field to change under 'Update Fields'",
 		});
 	}
 

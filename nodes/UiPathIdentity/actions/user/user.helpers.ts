@@ -9,27 +9,43 @@ import type { IdentityResultBody } from '../../transport/errors';
 import { newGuid } from '../../transport/urls';
 import type { Deployment } from '../../transport/urls';
 import { byDisplayName, groupIdsField } from '../../shared/descriptions';
+import type { OutputShape } from '../../shared/descriptions';
 import { userCategoryName, userTypeName } from '../../shared/enums';
-import { guidList, optionalText, requiredString } from '../../shared/readers';
+import { guidList, optionalText, pickFields, requiredString } from '../../shared/readers';
 
 /** Helpers of the User operations: output shaping, user writes and reads, new-user fields. */
 
-/** The fields people use in workflows; the rest (timestamps, flags, internal IDs) stay raw-only. */
-const SIMPLIFIED_FIELDS = [
-	'id',
-	'userName',
-	'email',
-	'name',
-	'surname',
-	'displayName',
-	'isActive',
-	'type',
-	'category',
-	'groupIDs',
-	'lastLoginTime',
-];
+/**
+ * Output of User → Get and Get Many. Simplified keeps the fields people use in workflows (10 at
+ * most, as n8n asks); the rest (timestamps, flags, internal IDs) is in Raw or Selected Fields.
+ */
+export const USER_OUTPUT: OutputShape = {
+	simplified: ['id', 'userName', 'email', 'name', 'surname', 'displayName', 'isActive', 'type', 'groupIDs', 'lastLoginTime'],
+	all: [
+		'bypassBasicAuthRestriction',
+		'category',
+		'creationTime',
+		'displayName',
+		'email',
+		'emailConfirmed',
+		'groupIDs',
+		'id',
+		'invitationAccepted',
+		'isActive',
+		'lastLoginTime',
+		'lastModificationTime',
+		'legacyId',
+		'name',
+		'surname',
+		'type',
+		'userName',
+	],
+};
 
-/** A UiPath user (UserDto) as the node outputs it: readable enums, always a group list. */
+/**
+ * A UiPath user (UserDto) as the node outputs it: readable enums, always a group list; with
+ * `simplify`, only the simplified fields (tool runs of Create and Create Many).
+ */
 export function userOutput(user: IDataObject, simplify = false): IDataObject {
 	const readable: IDataObject = {
 		...user,
@@ -38,12 +54,7 @@ export function userOutput(user: IDataObject, simplify = false): IDataObject {
 	};
 	if (user.category !== undefined) readable.category = userCategoryName(user.category) as string;
 	if (user.type === undefined) delete readable.type;
-	if (!simplify) return readable;
-	const simplified: IDataObject = {};
-	for (const field of SIMPLIFIED_FIELDS) {
-		if (readable[field] !== undefined) simplified[field] = readable[field];
-	}
-	return simplified;
+	return simplify ? pickFields(readable, USER_OUTPUT.simplified) : readable;
 }
 
 /** The IdentityResult in an answer: bare (user endpoints) or wrapped in `result` (bulk endpoints). */
@@ -162,8 +173,7 @@ export const USER_PROFILE_API_FIELDS: Record<string, string> = {
 };
 
 /** Fields of a new user, shared by Create (one request per user) and Create Many (BulkCreate). */
-export function newUserDescription(operation: string, { withPassword }: { withPassword: boolean }): INodeProperties[] {
-	const show = { resource: ['user'], operation: [operation] };
+export function newUserDescription({ withPassword }: { withPassword: boolean }): INodeProperties[] {
 	const passwordFields: INodeProperties[] = [
 		{
 			displayName: 'Password',
@@ -190,7 +200,6 @@ export function newUserDescription(operation: string, { withPassword }: { withPa
 			default: '',
 			placeholder: 'e.g. jane.doe@example.com',
 			description: 'Sign-in name of the new user. On Automation Cloud use the email address.',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Additional Fields',
@@ -198,7 +207,6 @@ export function newUserDescription(operation: string, { withPassword }: { withPa
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			displayOptions: { show },
 			options: byDisplayName([
 				...userProfileFields,
 				groupIdsField({
@@ -228,7 +236,7 @@ export interface NewUser {
  * create with only `succeeded`, so choosing the ID is how the node knows it (reference 4.1).
  */
 export function readNewUser(ctx: IExecuteFunctions, itemIndex: number, deployment: Deployment): NewUser {
-	const userName = requiredString(ctx, 'userName', 'Username', itemIndex, 'Set Username to the sign-in name of the new user');
+	const userName = requiredString(ctx, 'userName', 'Username', itemIndex, "Set 'Username' to the sign-in name of the new user");
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { id: newGuid(), userName: userName.trim() };
 	for (const [field, apiField] of Object.entries(USER_PROFILE_API_FIELDS)) {
