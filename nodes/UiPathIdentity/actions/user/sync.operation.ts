@@ -452,10 +452,12 @@ async function actOutside(
 
 /** A short count of what a plan does, for messages: "2 created, 1 updated, 30 deactivated". */
 export function summarize(plan: SyncPlan): string {
-	const counts = new Map<string, number>();
-	for (const person of plan.people) if (person.changes.length) counts.set(person.action, (counts.get(person.action) ?? 0) + 1);
-	for (const account of plan.outside) counts.set(`${account.action} outside the input`, (counts.get(`${account.action} outside the input`) ?? 0) + 1);
-	return [...counts.entries()].map(([action, count]) => `${count} ${action}`).join(', ') || 'no change';
+	const count = (action: string) => plan.people.filter((person) => person.changes.length && person.action === action).length;
+	const parts = ['created', 'updated', 'activated', 'deactivated'].map((action) => [count(action), action] as const);
+	for (const action of ['deactivated', 'deleted'] as const) {
+		parts.push([plan.outside.filter((account) => account.action === action).length, `${action} outside the input`]);
+	}
+	return parts.filter(([n]) => n > 0).map(([n, action]) => `${n} ${action}`).join(', ') || 'no change';
 }
 
 /**
