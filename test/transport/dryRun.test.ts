@@ -11,10 +11,10 @@ describe('Dry Run recorder', () => {
 	it('records changes of items in dry-run mode only, never reads', () => {
 		const ctx = {};
 		beginDryRun(ctx, [1]);
-		expect(recordIfDryRun(ctx, 0, { method: 'PUT', path: '/api/User/x', body: { isActive: false } })).toBe(false);
-		expect(recordIfDryRun(ctx, 1, { method: 'GET', path: '/api/User/x' })).toBe(false);
-		expect(recordIfDryRun(ctx, 1, { method: 'PUT', path: '/api/User/x', body: { isActive: false } })).toBe(true);
-		expect(recordIfDryRun(ctx, 1, { method: 'DELETE', path: '/api/User/x' })).toBe(true);
+		expect(recordIfDryRun(ctx, 0, { method: 'PUT', path: '/api/User/x', scope: 'PM.User', body: { isActive: false } })).toBe(false);
+		expect(recordIfDryRun(ctx, 1, { method: 'GET', path: '/api/User/x', scope: 'PM.User' })).toBe(false);
+		expect(recordIfDryRun(ctx, 1, { method: 'PUT', path: '/api/User/x', scope: 'PM.User', body: { isActive: false } })).toBe(true);
+		expect(recordIfDryRun(ctx, 1, { method: 'DELETE', path: '/api/User/x', scope: 'PM.User' })).toBe(true);
 		expect(isDryRun(ctx, 1)).toBe(true);
 		expect(endDryRun(ctx, 1)).toEqual([
 			{ method: 'PUT', path: '/api/User/x', body: { isActive: false } },
@@ -22,13 +22,13 @@ describe('Dry Run recorder', () => {
 		]);
 		expect(isDryRun(ctx, 1)).toBe(false);
 		expect(endDryRun(ctx, 1)).toEqual([]);
-		expect(recordIfDryRun(ctx, 1, { method: 'PUT', path: '/api/User/x' })).toBe(false);
+		expect(recordIfDryRun(ctx, 1, { method: 'PUT', path: '/api/User/x', scope: 'PM.User' })).toBe(false);
 	});
 
 	it('shows a bulk request in full on its first item and points the others at it', () => {
 		const ctx = {};
 		beginDryRun(ctx, [0, 1, 2]);
-		recordIfDryRun(ctx, 0, { method: 'POST', path: '/api/User/BulkCreate', body: { users: [{}, {}] }, items: [0, 2] });
+		recordIfDryRun(ctx, 0, { method: 'POST', path: '/api/User/BulkCreate', scope: 'PM.User', body: { users: [{}, {}] }, items: [0, 2] });
 		expect(endDryRun(ctx, 0)).toEqual([{ method: 'POST', path: '/api/User/BulkCreate', body: { users: [{}, {}] } }]);
 		expect(endDryRun(ctx, 1)).toEqual([]);
 		expect(endDryRun(ctx, 2)).toEqual([{ method: 'POST', path: '/api/User/BulkCreate', sentWithItem: 0 }]);
@@ -62,7 +62,7 @@ describe('Dry Run recorder', () => {
 	it('redacts the query string too', () => {
 		const ctx = {};
 		beginDryRun(ctx, [0]);
-		recordIfDryRun(ctx, 0, { method: 'POST', path: '/p', qs: { token: 'abc', a: 'b' } });
+		recordIfDryRun(ctx, 0, { method: 'POST', path: '/p', scope: 'PM.User', qs: { token: 'abc', a: 'b' } });
 		expect(endDryRun(ctx, 0)).toEqual([{ method: 'POST', path: '/p', qs: { token: REDACTED, a: 'b' } }]);
 	});
 });
