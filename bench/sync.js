@@ -158,13 +158,13 @@ function report({ n8nVersion, node, expected, results }) {
 	const lines = [
 		`### n8n ${n8nVersion} on Node ${node}: ${PEOPLE} people, ${expected.total} changes (${expected.renamed} renamed, ${expected.moved} moved, ${expected.hires} hires, ${expected.leavers} leavers), ${LATENCY_MS} ms latency`,
 		'',
-		'| Run | n8n execute wall time | Requests to UiPath | By method | Token requests | Failed | Outcome |',
-		'| --- | ---: | ---: | --- | ---: | ---: | --- |',
+		'| Run | n8n execute wall time | First to last request | Requests to UiPath | By method | Token requests | Failed | Outcome |',
+		'| --- | ---: | ---: | ---: | --- | ---: | ---: | --- |',
 	];
 	for (const result of results) {
 		const methods = Object.entries(result.byMethod).map(([method, count]) => `${method} ${count}`).join(', ');
 		const outcome = Object.entries(result.actions).map(([action, count]) => `${count} ${action}`).join(', ');
-		lines.push(`| ${result.label} | ${(result.wallMs / 1000).toFixed(1)} s | ${result.requests} | ${methods} | ${result.tokenRequests} | ${result.failedRequests} | ${outcome} |`);
+		lines.push(`| ${result.label} | ${(result.wallMs / 1000).toFixed(1)} s | ${(result.requestWallMs / 1000).toFixed(2)} s | ${result.requests} | ${methods} | ${result.tokenRequests} | ${result.failedRequests} | ${outcome} |`);
 	}
 	return lines.join('\n') + '\n';
 }
