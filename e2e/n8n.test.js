@@ -4,7 +4,7 @@
 // UiPath Identity simulator. Run through `npm run test:e2e` (scripts/e2e.js prepares the n8n
 // installs and the tarball first). Output of n8n is captured and only shown masked on failure.
 
-const { describe, it, before, after } = require('node:test');
+const { describe, it, before, after, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 
@@ -16,6 +16,7 @@ const { packPackage } = require('./lib/pack');
 const fx = require('./lib/fixtures');
 const { exampleScenarios, loadExamples, demoCredential } = require('./lib/examples');
 const { browserSmoke } = require('./lib/browser');
+const { assertContractKept } = require('./lib/contract');
 
 const MAJORS = (process.env.E2E_MAJORS || '1,2').split(',').map((value) => Number(value.trim())).filter(Boolean);
 const BROWSER_MAJORS = (process.env.E2E_BROWSER_MAJORS || MAJORS.join(',')).split(',').map(Number);
@@ -86,6 +87,11 @@ for (const major of MAJORS) {
 				}),
 				...loadExamples(),
 			]);
+		});
+
+		// Every request of the node and every answer of the simulators kept the contract.
+		afterEach(async (context) => {
+			await assertContractKept([sim, demoSim], context && context.name);
 		});
 
 		after(async () => {

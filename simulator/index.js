@@ -9,12 +9,13 @@ const http = require('node:http');
 const path = require('node:path');
 const crypto = require('node:crypto');
 
-const jwt = require('./lib/jwt');
 const { HttpError, notFound, scopeRejected, forbidden, readBody, send } = require('./lib/http');
 const { buildState, findOrganization, userDto, groupDto, robotAccountDto, settingDto, clone } = require('./lib/store');
 const { matchRoute } = require('./lib/api');
+const { createTokenService } = require('./lib/token');
 const { FaultList } = require('./lib/faults');
 const { redactBody } = require('./lib/redact');
+const { ContractCheck } = require('./lib/contract');
 
 const DEMO_SEED = path.join(__dirname, 'seed', 'demo.json');
 const MAX_LOG_ENTRIES = 10000;
@@ -52,6 +53,7 @@ function sleep(ms) {
  * @param {number} [options.maxLifetimeMs=3600000] Stops by itself after this long (0 = never).
  * @param {number} [options.tokenLifetimeSeconds] Overrides the seed's token lifetime.
  * @param {(line: string) => void} [options.onRequest] Receives one line per request (no bodies).
+ * @param {boolean} [options.contract=true] Check every API request and answer against test/contract/identity-api.yaml.
  * @returns {Promise<{url: string, port: number, stop: () => Promise<void>}>} plus inspection helpers.
  */
 async function startSimulator(options = {}) {
@@ -63,6 +65,7 @@ async function startSimulator(options = {}) {
 	const signingKey = crypto.randomBytes(32);
 	const tokens = new Map();
 	const faults = new FaultList();
+	const contract = options.contract === false ? undefined : new ContractCheck();
 	let log = [];
 	let sequence = 0;
 	let url = '';
@@ -75,92 +78,12 @@ async function startSimulator(options = {}) {
 		}
 	}
 
-	// ---- Token endpoint (reference 2.3–2.5) ----
-
-	function issueToken(target, form, headers) {
-		let clientId = form.get('client_id');
-		let clientSecret = form.get('client_secret');
-		const basic = /^Basic\s+(.+)$/i.exec(headers.authorization || '');
-		if (basic && !clientId) {
-			const [id, secret] = Buffer.from(basic[1], 'base64').toString('utf8').split(':');
-			clientId = decodeURIComponent(id || '');
-			clientSecret = decodeURIComponent(secret || '');
-		}
-		const grantType = form.get('grant_type');
-		if (!grantType) throw new HttpError(400, { error: 'invalid_request' });
-		if (grantType !== 'client_credentials') throw new HttpError(400, { error: 'unsupported_grant_type' });
-		let urlOrg;
-		if (target.orgSegment) {
-			urlOrg = findOrganization(state, target.orgSegment);
-			if (!urlOrg) throw notFound();
-		}
-		const client = state.clients.get(String(clientId || ''));
-		const secretOk =
-			client &&
-			typeof clientSecret === 'string' &&
-			Buffer.byteLength(clientSecret) === Buffer.byteLength(client.clientSecret) &&
-			crypto.timingSafeEqual(Buffer.from(clientSecret), Buffer.from(client.clientSecret));
-		if (!secretOk || (urlOrg && urlOrg.id !== client.organizationId)) {
-			throw new HttpError(400, { error: 'invalid_client' });
-		}
-		const requested = (form.get('scope') || '').split(/\s+/).filter(Boolean);
-		if (requested.some((scope) => !client.scopes.includes(scope))) {
-			throw new HttpError(400, { error: 'invalid_scope' });
-		}
-		const scopes = requested.length ? requested : [...client.scopes];
-		const now = Math.floor(Date.now() / 1000);
-		const jti = crypto.randomUUID();
-		const lifetime = state.tokenLifetimeSeconds;
-		const payload = {
-			iss: `${url}${target.root}`,
-			nbf: now,
-			iat: now,
-			exp: now + lifetime,
-			aud: 'IdentityServerApi',
-			scope: scopes,
-			client_id: client.clientId,
-			sub: client.clientId,
-			prt_id: client.organizationId,
-			jti,
-		};
-		tokens.set(jti, {
-			jti,
-			clientId: client.clientId,
-			organizationId: client.organizationId,
-			scopes,
-			expiresAt: (now + lifetime) * 1000,
-			revoked: false,
-		});
-		return {
-			clientId: client.clientId,
-			tokenId: jti,
-			body: { access_token: jwt.sign(payload, signingKey), expires_in: lifetime, token_type: 'Bearer', scope: scopes.join(' ') },
-		};
-	}
-
-	/** The stored record of a valid bearer token, or undefined. */
-	function bearer(headers) {
-		const match = /^Bearer\s+(\S+)$/i.exec(headers.authorization || '');
-		if (!match) return undefined;
-		const payload = jwt.verify(match[1], signingKey);
-		if (!payload) return undefined;
-		return tokens.get(payload.jti);
-	}
-
-	function tokenIsValid(token) {
-		return token && !token.revoked && token.expiresAt > Date.now();
-	}
-
-	function discovery(target) {
-		const issuer = `${url}${target.root}`;
-		return {
-			issuer,
-			token_endpoint: `${issuer}/connect/token`,
-			grant_types_supported: ['client_credentials'],
-			token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
-			scopes_supported: [...new Set([...state.clients.values()].flatMap((client) => client.scopes))],
-		};
-	}
+	const { issueToken, bearer, tokenIsValid, discovery, tokenList, changeTokens } = createTokenService({
+		getState: () => state,
+		getUrl: () => url,
+		signingKey,
+		tokens,
+	});
 
 	// ---- API (reference 4) ----
 
@@ -201,21 +124,6 @@ async function startSimulator(options = {}) {
 		};
 	}
 
-	function tokenList() {
-		return [...tokens.values()].map((token) => ({ ...token, scopes: [...token.scopes], valid: tokenIsValid(token) }));
-	}
-
-	function changeTokens(action, clientId) {
-		let affected = 0;
-		for (const token of tokens.values()) {
-			if (clientId && token.clientId !== clientId) continue;
-			if (action === 'revoke') token.revoked = true;
-			else token.expiresAt = Math.min(token.expiresAt, Date.now() - 1);
-			affected += 1;
-		}
-		return affected;
-	}
-
 	function verifyPassword(userId, password) {
 		for (const org of state.organizations.values()) {
 			const user = org.users.get(String(userId).toLowerCase());
@@ -229,6 +137,7 @@ async function startSimulator(options = {}) {
 		if (options.tokenLifetimeSeconds) state.tokenLifetimeSeconds = Number(options.tokenLifetimeSeconds);
 		tokens.clear();
 		faults.clear();
+		if (contract) contract.clear();
 		log = [];
 		sequence = 0;
 	}
@@ -254,6 +163,11 @@ async function startSimulator(options = {}) {
 			}
 			case 'DELETE /__control/faults':
 				faults.clear();
+				return { status: 204 };
+			case 'GET /__control/contract-violations':
+				return { status: 200, body: { enabled: Boolean(contract), violations: contract ? contract.list() : [] } };
+			case 'DELETE /__control/contract-violations':
+				if (contract) contract.clear();
 				return { status: 204 };
 			case 'GET /__control/tokens':
 				return { status: 200, body: { tokens: tokenList() } };
@@ -326,6 +240,8 @@ async function startSimulator(options = {}) {
 		}
 		const token = bearer(req.headers);
 		if (token) entry.tokenId = token.jti;
+		// Every API request is checked, whatever the answer will be; answers are checked in finish().
+		const checked = contract && entry.kind === 'api' ? contract.checkRequest(entry, target.rest, requestUrl.searchParams, rawBody, req.headers['content-type']) : undefined;
 
 		const fault = faults.take(method, pathname);
 		if (fault) {
@@ -343,6 +259,7 @@ async function startSimulator(options = {}) {
 			if (fault.status) {
 				const headers = { ...fault.headers };
 				if (fault.retryAfter !== undefined && fault.retryAfter !== null) headers['Retry-After'] = String(fault.retryAfter);
+				// A fault is a deliberately hostile answer: it is not checked against the contract.
 				return finish(fault.status, fault.body, headers);
 			}
 		}
@@ -364,11 +281,13 @@ async function startSimulator(options = {}) {
 			}
 			if (target.rest.startsWith('/api/')) {
 				const result = callApi(target, method, target.rest.slice(4), requestUrl.searchParams, rawBody, token);
+				if (checked) contract.checkResponse(entry, checked, result.status, result.body);
 				return finish(result.status, result.body);
 			}
 			throw notFound();
 		} catch (error) {
 			if (error instanceof HttpError) {
+				if (checked) contract.checkResponse(entry, checked, error.status, error.body);
 				if (entry.kind === 'token' && error.body && error.body.error) entry.oauthError = error.body.error;
 				return finish(error.status, error.body, error.headers);
 			}
@@ -433,6 +352,9 @@ async function startSimulator(options = {}) {
 		revokeTokens: (clientId) => changeTokens('revoke', clientId),
 		tokens: tokenList,
 		verifyPassword,
+		/** Contract violations of requests and answers since the start, the last reset or clear. */
+		contractViolations: () => (contract ? contract.list() : []),
+		clearContractViolations: () => contract && contract.clear(),
 		snapshot: stateSnapshot,
 		reset,
 	};

@@ -37,3 +37,7 @@ export function mockTokenEndpoint(
 export function everythingShown(value: unknown): string {
 	return JSON.stringify(value);
 }
+
+// Opt-outs of the contract check of nock interceptors (test/contract/nock-check.ts): for tests that
+// fake a hostile or malformed answer on purpose.
+export { offContract, offContractReply } from './contract/nock-check';

@@ -1,16 +1,23 @@
 import nock from 'nock';
 
+import { installNockContractCheck, takeContractViolations } from './contract/nock-check';
+
 // No test may reach a real network; every interceptor a test declares must be used.
 // Jest runs several test files in one worker process: each file gets a fresh nock module, so it
 // re-activates its own interception and releases it afterwards.
+// Every request to and faked answer of an interceptor is checked against test/contract/identity-api.yaml.
+installNockContractCheck();
+
 beforeAll(() => {
 	if (!nock.isActive()) nock.activate();
 	nock.disableNetConnect();
 });
 afterEach(() => {
 	const pending = nock.pendingMocks();
+	const offContract = takeContractViolations(expect.getState().currentTestName);
 	nock.cleanAll();
 	expect(pending).toEqual([]);
+	expect(offContract).toEqual([]);
 });
 afterAll(() => {
 	nock.enableNetConnect();

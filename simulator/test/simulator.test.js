@@ -2,7 +2,7 @@
 
 // Pins the simulator's behaviour (node:test; run with `npm run test:simulator`).
 
-const { describe, it, before, after, beforeEach } = require('node:test');
+const { describe, it, before, after, beforeEach, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
 const net = require('node:net');
 const { spawn } = require('node:child_process');
@@ -64,6 +64,12 @@ after(async () => {
 
 beforeEach(() => {
 	sim.reset();
+});
+
+// Whatever a test sends, every answer of the simulator keeps the contract (test/contract/identity-api.yaml).
+afterEach(() => {
+	const answers = sim.contractViolations().filter((violation) => violation.direction === 'response');
+	assert.deepEqual(answers, []);
 });
 
 describe('server', () => {
