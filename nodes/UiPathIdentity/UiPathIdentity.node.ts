@@ -1,12 +1,12 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { directoryDescription } from './actions/directory';
+import { directoryDescription } from './actions/directory/Directory.resource';
 import { router } from './actions/router';
-import { groupDescription } from './actions/group';
-import { robotAccountDescription } from './actions/robotAccount';
-import { settingDescription } from './actions/setting';
-import { userDescription } from './actions/user';
+import { groupDescription } from './actions/group/Group.resource';
+import { robotAccountDescription } from './actions/robotAccount/RobotAccount.resource';
+import { settingDescription } from './actions/setting/Setting.resource';
+import { userDescription } from './actions/user/User.resource';
 import { listSearch, loadOptions } from './methods';
 import { requestOptionsDescription } from './transport/options';
 

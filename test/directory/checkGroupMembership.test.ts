@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { CLOUD, CLOUD_API, ORG_ID, USER_ID, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
-import { GROUP_A, GROUP_B, GROUP_C, byId } from '../user/fixtures';
+import { GROUP_A, GROUP_B, GROUP_C, byId } from '../user/data';
 
 const membershipPath = `${CLOUD_API}/Directory/GroupMembership/${ORG_ID}`;
 const parameters = {

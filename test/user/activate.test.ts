@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { CLOUD, USER_ID, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
-import { USER_2, idFromItem, succeeded, userPath } from './fixtures';
+import { USER_2, idFromItem, succeeded, userPath } from './data';
 
 describe('User → Activate', () => {
 	it('sets isActive: true for each item', async () => {

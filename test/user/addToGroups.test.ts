@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { CLOUD, USER_ID, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
-import { GROUP_A, GROUP_B, byId, succeeded, userPath } from './fixtures';
+import { GROUP_A, GROUP_B, byId, succeeded, userPath } from './data';
 
 const parameters = { resource: 'user', operation: 'addToGroups', userId: byId(USER_ID) };
 

@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { CLOUD, CLOUD_API, ORG_ID, everythingShown, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
-import { GROUP_A, GROUP_B, GUID, succeeded } from './fixtures';
+import { GROUP_A, GROUP_B, GUID, succeeded } from './data';
 
 const parameters = {
 	resource: 'user',

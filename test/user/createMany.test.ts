@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { CLOUD, CLOUD_API, ORG_ID, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
-import { GROUP_A, GROUP_B, GUID, userDto } from './fixtures';
+import { GROUP_A, GROUP_B, GUID, userDto } from './data';
 
 const bulkPath = `${CLOUD_API}/User/BulkCreate`;
 const parameters = {

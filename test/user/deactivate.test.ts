@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { CLOUD, USER_ID, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
-import { USER_2, byId, idFromItem, succeeded, userDto, userPath } from './fixtures';
+import { USER_2, byId, idFromItem, succeeded, userDto, userPath } from './data';
 
 const parameters = { resource: 'user', operation: 'deactivate', userId: byId(USER_ID) };
 

@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { CLOUD, USER_ID, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
-import { USER_2, byEmail, byId, idFromItem, userPath, usersListPath } from './fixtures';
+import { USER_2, byEmail, byId, idFromItem, userPath, usersListPath } from './data';
 
 const parameters = { resource: 'user', operation: 'delete', userId: byId(USER_ID) };
 

@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { CLOUD, CLOUD_API, ORG_ID, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
-import { USER_2, idFromItem, usersListPath, userDto } from './fixtures';
+import { USER_2, idFromItem, usersListPath, userDto } from './data';
 
 const bulkDeletePath = `${CLOUD_API}/User`;
 const parameters = { resource: 'user', operation: 'deleteMany', userId: idFromItem };

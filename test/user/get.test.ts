@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { CLOUD, USER_ID, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
-import { GROUP_A, USER_2, byEmail, byId, idFromItem, userDto, userPath, usersListPath } from './fixtures';
+import { GROUP_A, USER_2, byEmail, byId, idFromItem, userDto, userPath, usersListPath } from './data';
 
 const parameters = { resource: 'user', operation: 'get', userId: byId(USER_ID) };
 

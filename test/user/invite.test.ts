@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { CLOUD, CLOUD_API, ORG_ID, USER_ID, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
-import { GROUP_A, USER_2, usersListPath } from './fixtures';
+import { GROUP_A, USER_2, usersListPath } from './data';
 
 const invitePath = `${CLOUD_API}/User/InviteUsers`;
 const parameters = { resource: 'user', operation: 'invite', email: '={{ $json.email }}' };

@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { CLOUD, USER_ID, everythingShown, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
-import { byId, succeeded, userPath } from './fixtures';
+import { byId, succeeded, userPath } from './data';
 
 const parameters = { resource: 'user', operation: 'resetPassword', userId: byId(USER_ID), password: '={{ $json.pw }}' };
 

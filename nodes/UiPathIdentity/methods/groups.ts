@@ -1,13 +1,11 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { identityRequest } from '../transport';
-import type { GroupDto } from '../actions/group/lookup';
-import { groupListRequest, sortByName } from '../actions/group/lookup';
-import { groupTypeName } from '../actions/enums';
+import { groupTypeName } from '../shared/enums';
+import type { GroupDto } from '../shared/groups';
+import { fetchGroups, sortByName } from '../shared/groups';
 
 async function organizationGroups(ctx: ILoadOptionsFunctions): Promise<GroupDto[]> {
-	const answer: unknown = await identityRequest.call(ctx, 0, { method: 'GET', ...groupListRequest });
-	return sortByName(Array.isArray(answer) ? (answer as GroupDto[]) : []);
+	return sortByName(await fetchGroups(ctx, 0));
 }
 
 /** Group pickers (multi-select "Groups to Add/Remove"): every group of the organization by name. */

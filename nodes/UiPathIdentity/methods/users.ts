@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { identityRequest } from '../transport';
-import { ORGANIZATION_ID, apiPath } from '../transport/urls';
+import { endpoint, endpoints } from '../transport/endpoints';
 
 const PAGE_SIZE = 100;
 
@@ -25,10 +25,8 @@ export async function searchUsers(
 	const qs: IDataObject = { top: PAGE_SIZE, skip };
 	if (filter?.trim()) qs.searchTerm = filter.trim();
 	const page = (await identityRequest.call(this, 0, {
-		method: 'GET',
-		path: apiPath('User', 'users', ORGANIZATION_ID),
+		...endpoint(endpoints.userList),
 		qs,
-		scope: 'PM.User',
 	})) as { totalCount?: number; results?: IDataObject[] };
 	const users = page.results ?? [];
 	const next = skip + users.length;

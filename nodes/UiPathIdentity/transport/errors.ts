@@ -80,7 +80,7 @@ interface CaughtError {
 const NETWORK_CODES =
 	/^(ECONN(REFUSED|RESET|ABORTED)|ETIMEDOUT|ESOCKETTIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|EHOSTUNREACH|ENETUNREACH|ERR_SOCKET_[A-Z_]+|ERR_TLS_[A-Z_]+|CERT_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_[A-Z_]+)$/;
 
-function explainStatus(status: number, reason: string | undefined, subject: RequestSubject) {
+function explainStatus(status: number, reason: string | undefined, subject: Partial<RequestSubject>) {
 	const because = reason ? `: ${reason}` : '';
 	switch (status) {
 		case 400:
@@ -96,8 +96,8 @@ function explainStatus(status: number, reason: string | undefined, subject: Requ
 			};
 		case 403:
 			return {
-				message: reason ?? `UiPath refused access (HTTP 403): the token lacks the ${subject.scope} scope or the external application lacks permission`,
-				description: `Grant ${subject.scope} to the external application as an application scope in UiPath Admin → External Applications, add it to Scopes in the credential, then press Test in the credential to fetch a token with the new scope`,
+				message: reason ?? `UiPath refused access (HTTP 403): the token lacks the ${subject.scope ?? 'needed'} scope or the external application lacks permission`,
+				description: `Grant ${subject.scope ?? 'the scope the endpoint needs'} to the external application as an application scope in UiPath Admin → External Applications, add it to Scopes in the credential, then press Test in the credential to fetch a token with the new scope`,
 			};
 		case 404:
 			return {
@@ -182,7 +182,7 @@ export function toNodeError(
 	node: INode,
 	error: unknown,
 	itemIndex: number,
-	subject: RequestSubject,
+	subject: Partial<RequestSubject> = {},
 	context: FailureContext = {},
 ): NodeApiError | NodeOperationError {
 	const caught = (error ?? {}) as CaughtError;
@@ -224,7 +224,7 @@ export function toNodeError(
 		});
 	}
 	if (networkCode) {
-		const message = `Could not reach UiPath Identity (${networkCode ?? 'no response'})`;
+		const message = `Could not reach UiPath Identity (${networkCode})`;
 		return operationError(node, withItem(message, itemIndex), {
 			itemIndex,
 			description: withNote(

@@ -51,9 +51,6 @@ export class TokenGate {
 
 	private refreshing: Promise<void> | undefined;
 
-	/** Token requests this gate asked core for (one per forced refresh); for diagnostics. */
-	refreshes = 0;
-
 	constructor(private readonly isTokenFailure: (error: unknown) => boolean) {}
 
 	async send<T>(attempt: Attempt<T>): Promise<T> {
@@ -91,7 +88,6 @@ export class TokenGate {
 			await this.refreshing;
 			return await attempt(false);
 		}
-		this.refreshes++;
 		const refresh = attempt(true);
 		this.refreshing = refresh.then(
 			() => this.refreshDone(),

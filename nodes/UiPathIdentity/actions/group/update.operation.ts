@@ -1,0 +1,78 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { identityRequest } from '../../transport';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { ORGANIZATION_ID } from '../../transport/urls';
+import { groupLocator } from '../../shared/descriptions';
+import { guidList, optionalText } from '../../shared/readers';
+import { forgetGroups, resolveGroup } from '../../shared/groups';
+import { currentGroupName, groupOutput } from './group.helpers';
+import type { GroupRef } from '../../shared/groups';
+
+const show = { resource: ['group'], operation: ['update'] };
+
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
+	groupLocator(show, 'The group to change'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Member IDs to Add',
+				name: 'membersToAdd',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f',
+				description:
+					'IDs of users, robot accounts or directory groups to add, separated by commas (an expression may also return an array)',
+			},
+			{
+				displayName: 'Member IDs to Remove',
+				name: 'membersToRemove',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 9d6f0a57-3c1e-4b7a-8f3e-2d1c0b9a8e7f',
+				description: 'IDs of members to remove, separated by commas (an expression may also return an array)',
+			},
+			{
+				displayName: 'New Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Finance Robots EU',
+				description: 'Rename the group (local groups only)',
+			},
+		],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const newName = optionalText(fields.name);
+	const toAdd = guidList(this, 'updateFields.membersToAdd', 'Member IDs to Add', itemIndex);
+	const toRemove = guidList(this, 'updateFields.membersToRemove', 'Member IDs to Remove', itemIndex);
+	if (!newName && !toAdd.length && !toRemove.length) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
+			itemIndex,
+			description: 'Under Update Fields add New Name, Member IDs to Add or Member IDs to Remove',
+		});
+	}
+
+	const group = (await resolveGroup(this, itemIndex)) as GroupRef;
+	// UiPath rejects an update without a name, even when only the members change.
+	const name = newName || (await currentGroupName(this, itemIndex, group));
+	const body: IDataObject = { partitionGlobalId: ORGANIZATION_ID, name };
+	if (toAdd.length) body.directoryUserIDsToAdd = toAdd;
+	if (toRemove.length) body.directoryUserIDsToRemove = toRemove;
+
+	const answer = (await identityRequest.call(this, itemIndex, {
+		...endpoint(endpoints.groupUpdate, group.id),
+		body,
+	})) as IDataObject | undefined;
+	forgetGroups(this);
+	return groupOutput(answer?.id ? answer : { id: group.id, name });
+}

@@ -1,0 +1,95 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
+
+import { toNodeError } from '../transport/errors';
+import { readRequestSettings } from '../transport/options';
+import type { IdentityOperation } from './types';
+
+type NodeError = NodeApiError | NodeOperationError;
+type ItemHandler = NonNullable<IdentityOperation['execute']>;
+type BulkHandler = NonNullable<IdentityOperation['executeAll']>;
+
+/**
+ * The one place where a failure becomes the node error of an item: errors the transport already
+ * shaped pass through; everything else (e.g. a parameter an operation refused) gets the item's
+ * index and its `[item N]` suffix here.
+ */
+export function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
+	return error instanceof NodeApiError ? error : toNodeError(ctx.getNode(), error, itemIndex);
+}
+
+/**
+ * The item continue-on-fail emits for a failed input item. Only `error` and `details`: n8n routes
+ * items made of nothing else to the error output.
+ */
+function errorItem(error: NodeError, itemIndex: number): INodeExecutionData {
+	return { json: { error: error.message, details: error.description ?? '' }, pairedItem: { item: itemIndex } };
+}
+
+/** Runs the operation for one item; returns its output items or throws a node error. */
+async function runItem(this: IExecuteFunctions, handler: ItemHandler, itemIndex: number): Promise<INodeExecutionData[]> {
+	try {
+		const result = await handler.call(this, itemIndex);
+		return (Array.isArray(result) ? result : [result]).map((json) => ({
+			json,
+			pairedItem: { item: itemIndex },
+		}));
+	} catch (error) {
+		throw itemError(this, error, itemIndex);
+	}
+}
+
+/**
+ * Runs `handler` once per input item, up to Request Options → Max Parallel Requests items at a
+ * time. Results are collected per input position, so output order and pairedItem are those of the
+ * input whatever order the answers arrive in. Every input item yields its output or, under
+ * continue-on-fail, one error item. Without continue-on-fail the first failing item (lowest index)
+ * stops the node; items already in flight finish first, so none is abandoned mid-request.
+ */
+export async function runItems(this: IExecuteFunctions, handler: ItemHandler): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	const parallel = Math.min(items.length, readRequestSettings(this, 0).maxParallelRequests);
+	const continueOnFail = this.continueOnFail();
+	const results: INodeExecutionData[][] = new Array(items.length);
+	// Shared by the workers below; an object so TypeScript sees the writes made inside them.
+	const run: { next: number; failure?: { itemIndex: number; error: Error } } = { next: 0 };
+
+	const runOne = async (itemIndex: number) => {
+		try {
+			results[itemIndex] = await runItem.call(this, handler, itemIndex);
+		} catch (error) {
+			const nodeError = error as NodeError;
+			if (continueOnFail) {
+				results[itemIndex] = [errorItem(nodeError, itemIndex)];
+			} else if (!run.failure || itemIndex < run.failure.itemIndex) {
+				run.failure = { itemIndex, error: nodeError };
+			}
+		}
+	};
+	// A stopped run starts no further items (a failure without continue-on-fail, or cancellation).
+	const stopped = () => run.failure !== undefined || this.getExecutionCancelSignal?.()?.aborted === true;
+	const worker = async () => {
+		while (run.next < items.length && !stopped()) await runOne(run.next++);
+	};
+	// The first item runs alone: it fetches the token if none is stored, and operations that look
+	// at the credential first (e.g. Invite reading the organization from the token) find it there.
+	await runOne(run.next++);
+	await Promise.all(Array.from({ length: parallel }, worker));
+
+	if (run.failure) throw run.failure.error;
+	return results.flat();
+}
+
+/**
+ * Bulk operations (Create Many, Delete Many) get all items at once and batch them themselves.
+ * One output item per input item, paired; errors the operation returned become error items.
+ */
+export async function runBulk(this: IExecuteFunctions, executeAll: BulkHandler): Promise<INodeExecutionData[]> {
+	const outcomes = await executeAll.call(this, this.getInputData().length);
+	return outcomes.map((outcome, itemIndex) => {
+		if (!(outcome instanceof Error)) return { json: outcome, pairedItem: { item: itemIndex } };
+		const nodeError = itemError(this, outcome, itemIndex);
+		if (!this.continueOnFail()) throw nodeError;
+		return errorItem(nodeError, itemIndex);
+	});
+}

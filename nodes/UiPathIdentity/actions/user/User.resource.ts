@@ -1,0 +1,145 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as activate from './activate.operation';
+import * as addToGroups from './addToGroups.operation';
+import * as changePassword from './changePassword.operation';
+import * as create from './create.operation';
+import * as createMany from './createMany.operation';
+import * as deactivate from './deactivate.operation';
+import * as deleteUser from './delete.operation';
+import * as deleteMany from './deleteMany.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as invite from './invite.operation';
+import * as removeFromGroups from './removeFromGroups.operation';
+import * as resetPassword from './resetPassword.operation';
+import * as update from './update.operation';
+import type { OperationTable } from '../node.type';
+
+export const userOperations: OperationTable<'user'> = {
+	activate,
+	addToGroups,
+	changePassword,
+	create,
+	createMany,
+	deactivate,
+	delete: deleteUser,
+	deleteMany,
+	get,
+	getAll,
+	invite,
+	removeFromGroups,
+	resetPassword,
+	update,
+};
+
+export const userDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['user'] } },
+		options: [
+			{
+				name: 'Activate',
+				value: 'activate',
+				action: 'Activate a user',
+				description: 'Let a deactivated user sign in again',
+			},
+			{
+				name: 'Add to Groups',
+				value: 'addToGroups',
+				action: 'Add a user to groups',
+				description: 'Make a user a member of one or more groups',
+			},
+			{
+				name: 'Change Password',
+				value: 'changePassword',
+				action: 'Change user password',
+				description: "Change a user's password with their current password (self-service)",
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a user',
+				description: 'Create a local user, optionally with an initial password and groups',
+			},
+			{
+				name: 'Create Many',
+				value: 'createMany',
+				action: 'Create many users',
+				description: 'Create one user per input item with few requests (no passwords)',
+			},
+			{
+				name: 'Deactivate',
+				value: 'deactivate',
+				action: 'Deactivate a user',
+				description: 'Stop a user from signing in, keeping the account',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a user',
+				description: 'Delete a user permanently',
+			},
+			{
+				name: 'Delete Many',
+				value: 'deleteMany',
+				action: 'Delete many users',
+				description: 'Delete one user per input item with few requests',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a user',
+				description: 'Read one user',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many users',
+				description: 'List or search the users of the organization',
+			},
+			{
+				name: 'Invite',
+				value: 'invite',
+				action: 'Invite a user',
+				description: 'Email an invitation to join the organization (Automation Cloud)',
+			},
+			{
+				name: 'Remove From Groups',
+				value: 'removeFromGroups',
+				action: 'Remove a user from groups',
+				description: 'End membership in selected groups or in all groups',
+			},
+			{
+				name: 'Reset Password',
+				value: 'resetPassword',
+				action: 'Reset user password',
+				description: "Set a user's password as an administrator, without the current password",
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a user',
+				description: 'Change names, email, active state, basic-auth bypass or groups',
+			},
+		],
+		default: 'changePassword',
+	},
+	...activate.description,
+	...addToGroups.description,
+	...changePassword.description,
+	...create.description,
+	...createMany.description,
+	...deactivate.description,
+	...deleteUser.description,
+	...deleteMany.description,
+	...get.description,
+	...getAll.description,
+	...invite.description,
+	...removeFromGroups.description,
+	...resetPassword.description,
+	...update.description,
+];

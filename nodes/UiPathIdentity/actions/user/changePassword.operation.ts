@@ -1,0 +1,71 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { identityRequest } from '../../transport';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { describeIdentityErrors, isIdentityResult, redact } from '../../transport/errors';
+import type { IdentityResultBody } from '../../transport/errors';
+import { optionsCollection, userLocator } from '../../shared/descriptions';
+import { requiredString } from '../../shared/readers';
+import { resolveUserId } from '../../shared/users';
+
+const show = { resource: ['user'], operation: ['changePassword'] };
+
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
+	userLocator(show, 'The UiPath user whose password changes'),
+	{
+		displayName: 'Current Password',
+		name: 'oldPassword',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description: "The user's current password. UiPath requires it for this self-service change.",
+	},
+	{
+		displayName: 'New Password',
+		name: 'newPassword',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description: 'The new password; it must meet the password policy of the organization',
+	},
+	optionsCollection([
+		{
+			displayName: 'Fail When Unsuccessful',
+			name: 'failWhenUnsuccessful',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to fail the item when UiPath answers succeeded: false (e.g. wrong current password) instead of returning that answer as data',
+		},
+	]),
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const oldPassword = requiredString(this, 'oldPassword', 'Current Password', itemIndex, "Set Current Password to the user's current password");
+	const newPassword = requiredString(this, 'newPassword', 'New Password', itemIndex, 'Set New Password to the password the user should get');
+	const options = this.getNodeParameter('options', itemIndex, {}) as { failWhenUnsuccessful?: boolean };
+	const secrets = [oldPassword, newPassword];
+	const userId = await resolveUserId(this, itemIndex);
+
+	const answer = await identityRequest.call(this, itemIndex, {
+		...endpoint(endpoints.userChangePassword, userId),
+		body: { oldPassword, newPassword },
+		secrets,
+		identityResultAsData: true,
+	});
+	// An empty 200 answer also means the password was changed.
+	const result: IdentityResultBody = isIdentityResult(answer) ? answer : { succeeded: true, errors: [] };
+
+	if (!result.succeeded && options.failWhenUnsuccessful) {
+		const reasons = redact(describeIdentityErrors(result), secrets);
+		throw new NodeOperationError(this.getNode(), `UiPath did not change the password: ${reasons}`, {
+			itemIndex,
+			description:
+				'Check the current password and that the new one meets the password policy of the organization (length, character classes, reuse)',
+		});
+	}
+	return { succeeded: result.succeeded, errors: result.errors } as IDataObject;
+}

@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { identityRequest } from '../../transport';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { ORGANIZATION_ID } from '../../transport/urls';
+import { newUserDescription, readNewUser, requireSucceeded, userOutput } from './user.helpers';
+
+export const description: INodeProperties[] = newUserDescription('create', { withPassword: true });
+
+/** `POST /api/User`: one user, optionally with an initial password. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { body, groupIds } = readNewUser(this, itemIndex);
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const password = typeof fields.password === 'string' ? fields.password : '';
+	const request: IDataObject = { ...body, partitionGlobalId: ORGANIZATION_ID };
+	if (groupIds.length) request.groupIDs = groupIds;
+	if (password) {
+		request.password = password;
+		request.validatePassword = fields.validatePassword !== false;
+	}
+
+	const answer = (await identityRequest.call(this, itemIndex, {
+		...endpoint(endpoints.userCreate),
+		body: request,
+		secrets: [password],
+		identityResultAsData: true,
+	})) as IDataObject | undefined;
+	requireSucceeded(this, answer, 'UiPath did not create the user', itemIndex, [password]);
+
+	// The documented answer is a bare IdentityResult; should UiPath return the user, show it instead.
+	const created = typeof answer?.id === 'string' ? answer : { ...body, groupIDs: groupIds };
+	return { created: true, ...userOutput(created) };
+}

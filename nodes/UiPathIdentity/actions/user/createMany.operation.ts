@@ -1,0 +1,85 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { identityRequest } from '../../transport';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { ORGANIZATION_ID } from '../../transport/urls';
+import { chunk, errorForItem, recordFailure } from '../../shared/bulk';
+import { batchSizeOption, optionsCollection } from '../../shared/descriptions';
+import { boundedNumber } from '../../shared/readers';
+import { newUserDescription, readNewUser, requireSucceeded, userOutput } from './user.helpers';
+import type { NewUser } from './user.helpers';
+
+const show = { resource: ['user'], operation: ['createMany'] };
+
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
+	{
+		displayName:
+			'Creates one user per input item, sending many users per request to UiPath (BulkCreate). Users created this way have no password. If UiPath refuses one user, it refuses the whole request.',
+		name: 'createManyNotice',
+		type: 'notice',
+		default: '',
+	},
+	...newUserDescription('createMany', { withPassword: false }),
+	optionsCollection([batchSizeOption(1000, 100)]),
+]);
+
+interface PendingUser extends NewUser {
+	itemIndex: number;
+}
+
+/**
+ * `POST /api/User/BulkCreate` takes one group list for all its users, so items are grouped by
+ * their groups first, then sent in batches.
+ */
+export async function executeAll(this: IExecuteFunctions, itemCount: number): Promise<Array<IDataObject | Error>> {
+	const batchSize = boundedNumber(this, 'options.batchSize', 'Batch Size', 0, { min: 1, max: 1000, fallback: 100 });
+	const outcomes: Array<IDataObject | Error> = new Array(itemCount);
+	const byGroups = new Map<string, PendingUser[]>();
+
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			const user = readNewUser(this, itemIndex);
+			const key = [...user.groupIds].sort().join(',');
+			byGroups.set(key, [...(byGroups.get(key) ?? []), { ...user, itemIndex }]);
+		} catch (error) {
+			recordFailure(this, outcomes, itemIndex, error);
+		}
+	}
+
+	for (const users of byGroups.values()) {
+		for (const batch of chunk(users, batchSize)) {
+			await createBatch.call(this, batch, outcomes);
+		}
+	}
+	return outcomes;
+}
+
+async function createBatch(this: IExecuteFunctions, batch: PendingUser[], outcomes: Array<IDataObject | Error>) {
+	const first = batch[0].itemIndex;
+	const body: IDataObject = { users: batch.map((user) => user.body), partitionGlobalId: ORGANIZATION_ID };
+	if (batch[0].groupIds.length) body.groupIDs = batch[0].groupIds;
+
+	let created: IDataObject[];
+	try {
+		const answer = (await identityRequest.call(this, first, {
+			...endpoint(endpoints.userBulkCreate),
+			body,
+			identityResultAsData: true,
+		})) as IDataObject | undefined;
+		// BulkCreate may refuse with HTTP 200 and `result.succeeded: false` (reference 4.1).
+		requireSucceeded(this, answer, 'UiPath did not create the users', first);
+		created = Array.isArray(answer?.users) ? (answer.users as IDataObject[]) : [];
+	} catch (error) {
+		for (const user of batch) {
+			recordFailure(this, outcomes, user.itemIndex, errorForItem(this, error, user.itemIndex, batch.length));
+		}
+		return;
+	}
+
+	const returned = new Map(created.map((user) => [String(user.id).toLowerCase(), user]));
+	for (const user of batch) {
+		const match = returned.get(String(user.body.id).toLowerCase());
+		outcomes[user.itemIndex] = { created: true, ...userOutput(match ?? { ...user.body, groupIDs: user.groupIds }) };
+	}
+}

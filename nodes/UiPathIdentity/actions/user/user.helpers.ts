@@ -1,0 +1,232 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { identityRequest } from '../../transport';
+import { endpoint, endpoints } from '../../transport/endpoints';
+import { describeIdentityErrors, isIdentityResult, redact } from '../../transport/errors';
+import type { IdentityResultBody } from '../../transport/errors';
+import { newGuid } from '../../transport/urls';
+import { byDisplayName, groupIdsField } from '../../shared/descriptions';
+import { userCategoryName, userTypeName } from '../../shared/enums';
+import { guidList, optionalText, requiredString } from '../../shared/readers';
+
+/** Helpers of the User operations: output shaping, user writes and reads, new-user fields. */
+
+/** The fields people use in workflows; the rest (timestamps, flags, internal IDs) stay raw-only. */
+const SIMPLIFIED_FIELDS = [
+	'id',
+	'userName',
+	'email',
+	'name',
+	'surname',
+	'displayName',
+	'isActive',
+	'type',
+	'category',
+	'groupIDs',
+	'lastLoginTime',
+];
+
+/** A UiPath user (UserDto) as the node outputs it: readable enums, always a group list. */
+export function userOutput(user: IDataObject, simplify = false): IDataObject {
+	const readable: IDataObject = {
+		...user,
+		type: userTypeName(user.type) as IDataObject[string],
+		groupIDs: Array.isArray(user.groupIDs) ? user.groupIDs : [],
+	};
+	if (user.category !== undefined) readable.category = userCategoryName(user.category) as string;
+	if (user.type === undefined) delete readable.type;
+	if (!simplify) return readable;
+	const simplified: IDataObject = {};
+	for (const field of SIMPLIFIED_FIELDS) {
+		if (readable[field] !== undefined) simplified[field] = readable[field];
+	}
+	return simplified;
+}
+
+/** The IdentityResult in an answer: bare (user endpoints) or wrapped in `result` (bulk endpoints). */
+export function identityResultOf(answer: unknown): IdentityResultBody | undefined {
+	if (isIdentityResult(answer)) return answer;
+	const wrapped = (answer as IDataObject | undefined)?.result;
+	return isIdentityResult(wrapped) ? wrapped : undefined;
+}
+
+/**
+ * UiPath refuses user changes with `succeeded: false`, on HTTP 400 and sometimes on HTTP 200
+ * (reference 8.4.3). This turns such an answer into an item error that lists UiPath's reasons.
+ */
+export function requireSucceeded(
+	ctx: IExecuteFunctions,
+	answer: unknown,
+	failure: string,
+	itemIndex: number,
+	secrets: string[] = [],
+): void {
+	const result = identityResultOf(answer);
+	if (!result || result.succeeded) return;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`${failure}: ${redact(describeIdentityErrors(result), secrets)}`,
+		{
+			itemIndex,
+			description:
+				'UiPath checked the request and refused it for the reasons listed (e.g. DuplicateEmail, PasswordTooShort); correct the input and run the node again',
+		},
+	);
+}
+
+/**
+ * `PUT /api/User/{id}` with only the fields to change (UiPath treats missing fields as unchanged).
+ * `action` completes "UiPath did not ..." in the error message.
+ */
+export async function putUser(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	userId: string,
+	body: IDataObject,
+	action: string,
+	secrets: string[] = [],
+): Promise<void> {
+	const answer = await identityRequest.call(ctx, itemIndex, {
+		...endpoint(endpoints.userUpdate, userId),
+		body,
+		secrets,
+		identityResultAsData: true,
+	});
+	requireSucceeded(ctx, answer, `UiPath did not ${action}`, itemIndex, secrets);
+}
+
+/** `GET /api/User/{id}`: the raw UserDto. */
+export async function getUser(ctx: IExecuteFunctions, itemIndex: number, userId: string): Promise<IDataObject> {
+	return (await identityRequest.call(ctx, itemIndex, {
+		...endpoint(endpoints.userGet, userId),
+	})) as IDataObject;
+}
+
+/**
+ * Profile fields of a user, shared by User → Create, Create Many and Update. Callers merge them
+ * with their own fields through `byDisplayName`, so every collection stays alphabetical.
+ */
+export const userProfileFields: INodeProperties[] = [
+	{
+		displayName: 'Bypass Basic Auth Restriction',
+		name: 'bypassBasicAuthRestriction',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether the user may sign in with username and password when the organization restricts basic authentication',
+	},
+	{
+		displayName: 'Display Name',
+		name: 'displayName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Jane Doe',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		default: '',
+		placeholder: 'name@email.com',
+		description: 'Email address; on Automation Cloud users sign in with it',
+	},
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Jane',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Doe',
+	},
+];
+
+/** The UiPath body field of each text field in `userProfileFields`. */
+export const USER_PROFILE_API_FIELDS: Record<string, string> = {
+	displayName: 'displayName',
+	email: 'email',
+	firstName: 'name',
+	lastName: 'surname',
+};
+
+/** Fields of a new user, shared by Create (one request per user) and Create Many (BulkCreate). */
+export function newUserDescription(operation: string, { withPassword }: { withPassword: boolean }): INodeProperties[] {
+	const show = { resource: ['user'], operation: [operation] };
+	const passwordFields: INodeProperties[] = [
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Initial password of a local user; it must meet the password policy of the organization',
+		},
+		{
+			displayName: 'Validate Password',
+			name: 'validatePassword',
+			type: 'boolean',
+			default: true,
+			description: 'Whether UiPath checks the password against the password policy of the organization',
+		},
+	];
+	return [
+		{
+			displayName: 'Username',
+			name: 'userName',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. jane.doe@example.com',
+			description: 'Sign-in name of the new user. On Automation Cloud use the email address.',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: { show },
+			options: byDisplayName([
+				...userProfileFields,
+				groupIdsField({
+					name: 'groupIds',
+					displayName: 'Group Names or IDs',
+					description: 'Groups the new user joins',
+				}),
+				...(withPassword ? passwordFields : []),
+			]),
+		},
+	];
+}
+
+/** Profile fields of the body; `partitionGlobalId`, password and groups are added by the caller. */
+export interface NewUser {
+	body: IDataObject;
+	groupIds: string[];
+}
+
+/**
+ * Builds the user part of CreateUserCommand with a new client-generated `id`: UiPath answers a
+ * create with only `succeeded`, so choosing the ID is how the node knows it (reference 4.1).
+ */
+export function readNewUser(ctx: IExecuteFunctions, itemIndex: number): NewUser {
+	const userName = requiredString(ctx, 'userName', 'Username', itemIndex, 'Set Username to the sign-in name of the new user');
+	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = { id: newGuid(), userName: userName.trim() };
+	for (const [field, apiField] of Object.entries(USER_PROFILE_API_FIELDS)) {
+		const value = optionalText(fields[field]);
+		if (value) body[apiField] = value;
+	}
+	if (typeof fields.bypassBasicAuthRestriction === 'boolean') {
+		body.bypassBasicAuthRestriction = fields.bypassBasicAuthRestriction;
+	}
+	const groupIds = fields.groupIds === undefined ? [] : guidList(ctx, 'additionalFields.groupIds', 'Group Names or IDs', itemIndex);
+	return { body, groupIds };
+}

@@ -1,0 +1,79 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
+
+import { ORGANIZATION_ID, apiPath } from './urls';
+
+/**
+ * Where an endpoint is described: UiPath's public External API definition, only its older
+ * internal definition of 2023 (may be closed to external applications), or nowhere (observed only).
+ * See /work/shared/reference/uipath-openapi/README.md.
+ */
+export type EndpointSource = 'public' | 'internal-2023' | 'undocumented';
+
+/** One UiPath endpoint the node calls: everything a request needs besides its data. */
+export interface Endpoint<Args extends string[] = []> {
+	method: IHttpRequestMethods;
+	path: (...args: Args) => string;
+	/** The scope the endpoint needs, named in 403 messages. */
+	scope: string;
+	/** What a 404 means, for endpoints that address one object. */
+	notFound?: (...args: Args) => string;
+	/** A POST that only reads, so retrying it is harmless. */
+	idempotent?: boolean;
+	source: EndpointSource;
+}
+
+const USER = 'PM.User';
+const GROUP = 'PM.Group';
+const ROBOT_ACCOUNT = 'PM.RobotAccount';
+const SETTING = 'PM.Setting';
+const DIRECTORY = 'PM.Directory';
+
+const userNotFound = (userId: string) => `User "${userId}" was not found`;
+const groupNotFound = (groupId: string) => `Group "${groupId}" was not found`;
+const robotAccountNotFound = (robotAccountId: string) => `Robot account "${robotAccountId}" was not found`;
+
+/** Each endpoint once: method, path builder, scope, not-found wording and where it is described. */
+export const endpoints = {
+	userList: { method: 'GET', path: () => apiPath('User', 'users', ORGANIZATION_ID), scope: USER, source: 'public' },
+	userGet: { method: 'GET', path: (id) => apiPath('User', id), scope: USER, notFound: userNotFound, source: 'public' },
+	userCreate: { method: 'POST', path: () => apiPath('User'), scope: USER, source: 'public' },
+	userBulkCreate: { method: 'POST', path: () => apiPath('User', 'BulkCreate'), scope: USER, source: 'public' },
+	userUpdate: { method: 'PUT', path: (id) => apiPath('User', id), scope: USER, notFound: userNotFound, source: 'public' },
+	userDelete: { method: 'DELETE', path: (id) => apiPath('User', id), scope: USER, notFound: userNotFound, source: 'public' },
+	userBulkDelete: { method: 'DELETE', path: () => apiPath('User'), scope: USER, source: 'public' },
+	userChangePassword: { method: 'POST', path: (id) => apiPath('User', id, 'changepassword'), scope: USER, notFound: userNotFound, source: 'public' },
+	userInvite: { method: 'POST', path: () => apiPath('User', 'InviteUsers'), scope: USER, source: 'internal-2023' },
+
+	groupList: { method: 'GET', path: () => apiPath('Group', ORGANIZATION_ID), scope: GROUP, source: 'public' },
+	groupGet: { method: 'GET', path: (id) => apiPath('Group', ORGANIZATION_ID, id), scope: GROUP, notFound: groupNotFound, source: 'public' },
+	groupCreate: { method: 'POST', path: () => apiPath('Group'), scope: GROUP, source: 'public' },
+	groupUpdate: { method: 'PUT', path: (id) => apiPath('Group', id), scope: GROUP, notFound: groupNotFound, source: 'public' },
+	groupDelete: { method: 'DELETE', path: (id) => apiPath('Group', ORGANIZATION_ID, id), scope: GROUP, notFound: groupNotFound, source: 'public' },
+	groupMembers: { method: 'GET', path: (id) => apiPath('Group', ORGANIZATION_ID, id, 'Members'), scope: GROUP, notFound: groupNotFound, source: 'undocumented' },
+
+	robotAccountList: { method: 'GET', path: () => apiPath('RobotAccount', ORGANIZATION_ID), scope: ROBOT_ACCOUNT, source: 'public' },
+	robotAccountGet: { method: 'GET', path: (id) => apiPath('RobotAccount', ORGANIZATION_ID, id), scope: ROBOT_ACCOUNT, notFound: robotAccountNotFound, source: 'public' },
+	robotAccountCreate: { method: 'POST', path: () => apiPath('RobotAccount'), scope: ROBOT_ACCOUNT, source: 'public' },
+	robotAccountUpdate: { method: 'PUT', path: (id) => apiPath('RobotAccount', id), scope: ROBOT_ACCOUNT, notFound: robotAccountNotFound, source: 'public' },
+	robotAccountDelete: { method: 'DELETE', path: (id) => apiPath('RobotAccount', ORGANIZATION_ID, id), scope: ROBOT_ACCOUNT, notFound: robotAccountNotFound, source: 'public' },
+
+	settingGet: { method: 'GET', path: () => apiPath('Setting'), scope: SETTING, source: 'public' },
+	settingUpdate: { method: 'PUT', path: () => apiPath('Setting'), scope: SETTING, source: 'public' },
+
+	directorySearch: { method: 'GET', path: () => apiPath('Directory', 'Search', ORGANIZATION_ID), scope: DIRECTORY, source: 'internal-2023' },
+	directoryGroupMembership: { method: 'POST', path: () => apiPath('Directory', 'GroupMembership', ORGANIZATION_ID), scope: DIRECTORY, idempotent: true, source: 'internal-2023' },
+} satisfies Record<string, Endpoint<[]> | Endpoint<[string]>>;
+
+/** The request fields of an endpoint for these path arguments, to spread into an `IdentityRequest`. */
+export function endpoint<Args extends string[]>(
+	{ method, path, scope, notFound, idempotent }: Endpoint<Args>,
+	...args: Args
+): { method: IHttpRequestMethods; path: string; scope: string; notFound?: string; idempotent?: boolean } {
+	return {
+		method,
+		path: path(...args),
+		scope,
+		...(notFound ? { notFound: notFound(...args) } : {}),
+		...(idempotent ? { idempotent } : {}),
+	};
+}

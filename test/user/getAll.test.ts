@@ -1,0 +1,114 @@
+import nock from 'nock';
+
+import { CLOUD, mockTokenEndpoint } from '../fixtures';
+import { runNode } from '../harness/run-workflow';
+import { userDto, usersListPath } from './data';
+
+const parameters = { resource: 'user', operation: 'getAll' };
+
+/** `count` users with distinct IDs, starting at `from`. */
+function users(count: number, from = 0) {
+	return Array.from({ length: count }, (_, index) => {
+		const n = from + index;
+		return userDto({ id: `c0000000-0000-4000-8000-${String(n).padStart(12, '0')}`, type: n % 2 });
+	});
+}
+
+describe('User → Get Many', () => {
+	it('returns all users over two pages, top 1000, skip advancing by the users received', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD)
+			.get(usersListPath)
+			.query({ top: 1000, skip: 0 })
+			.reply(200, { totalCount: 1003, results: users(1000) })
+			.get(usersListPath)
+			.query({ top: 1000, skip: 1000 })
+			.reply(200, { totalCount: 1003, results: users(3, 1000) });
+
+		const { outputs, error } = await runNode({ parameters: { ...parameters, returnAll: true } });
+
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(1003);
+		expect(outputs[0][1002].json.id).toBe('c0000000-0000-4000-8000-000000001002');
+		expect(outputs[0].slice(0, 2).map((item) => item.json.type)).toEqual(['user', 'robot']);
+		expect(outputs[0].every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+	});
+
+	it('advances by what arrived when UiPath sends fewer than asked and stops at totalCount', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD)
+			.get(usersListPath)
+			.query({ top: 1000, skip: 0 })
+			.reply(200, { totalCount: 1000, results: users(1000) });
+
+		const { outputs } = await runNode({ parameters: { ...parameters, returnAll: true } });
+
+		expect(outputs[0]).toHaveLength(1000);
+	});
+
+	it('asks only for what the limit still needs', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD)
+			.get(usersListPath)
+			.query({ top: 1000, skip: 0 })
+			.reply(200, { totalCount: 5000, results: users(1000) })
+			.get(usersListPath)
+			.query({ top: 500, skip: 1000 })
+			.reply(200, { totalCount: 5000, results: users(500, 1000) });
+
+		const { outputs } = await runNode({ parameters: { ...parameters, returnAll: false, limit: 1500 } });
+
+		expect(outputs[0]).toHaveLength(1500);
+	});
+
+	it('sends search term and sorting, and returns raw users with Simplify off', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD)
+			.get(usersListPath)
+			.query({ searchTerm: 'doe', sortBy: 'LastLoginTime', sortOrder: 'desc', top: 2, skip: 0 })
+			.reply(200, { totalCount: 7, results: users(2) });
+
+		const { outputs } = await runNode({
+			parameters: {
+				...parameters,
+				limit: 2,
+				filters: { searchTerm: ' doe ' },
+				options: { sortBy: 'LastLoginTime', sortOrder: 'desc' },
+				simplify: false,
+			},
+		});
+
+		expect(outputs[0].map((item) => item.json)).toEqual(
+			users(2).map((user, index) => ({ ...user, type: index ? 'robot' : 'user', category: 'local' })),
+		);
+	});
+
+	it('lists once per input item, each result paired with its item', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD)
+			.get(usersListPath)
+			.query({ searchTerm: 'a', top: 50, skip: 0 })
+			.reply(200, { totalCount: 1, results: users(1) })
+			.get(usersListPath)
+			.query({ searchTerm: 'b', top: 50, skip: 0 })
+			.reply(200, { totalCount: 2, results: users(2, 10) });
+
+		const { outputs } = await runNode({
+			parameters: { ...parameters, filters: { searchTerm: '={{ $json.term }}' } },
+			items: [{ term: 'a' }, { term: 'b' }],
+		});
+
+		expect(outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 1 }]);
+	});
+
+	it('names the scope on a 403', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD).get(usersListPath).query(true).reply(403);
+
+		const { error } = await runNode({ parameters });
+
+		expect(error?.message).toBe(
+			'UiPath refused access (HTTP 403): the token lacks the PM.User scope or the external application lacks permission [item 0]',
+		);
+	});
+});
