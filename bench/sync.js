@@ -29,8 +29,8 @@ function log(message) {
  * a new last name, a move to the other team, a new hire (replacing users at the end of the
  * range, who are then missing from the list and get deactivated).
  */
-function hrList() {
-	const changes = Math.round(PEOPLE * 0.05);
+function hrList(count = PEOPLE) {
+	const changes = Math.round(count * 0.05);
 	const quarter = Math.floor(changes / 4);
 	const renamed = quarter;
 	const moved = quarter;
@@ -38,7 +38,7 @@ function hrList() {
 	const leavers = hires;
 	const team = (n) => (n % 2 ? 'Finance' : 'HR');
 	const people = [];
-	for (let n = 1; n <= PEOPLE - leavers; n++) {
+	for (let n = 1; n <= count - leavers; n++) {
 		const person = { email: `user${n}@contoso.example`, firstName: 'User', lastName: String(n), groups: [team(n)] };
 		if (n <= renamed) person.lastName = `${n}-Renamed`;
 		else if (n <= renamed + moved) person.groups = [team(n + 1)];
@@ -50,10 +50,10 @@ function hrList() {
 	return { people, expected: { renamed, moved, hires, leavers, total: renamed + moved + hires + leavers } };
 }
 
-function syncWorkflow({ id, credential, people, dryRun }) {
+function syncWorkflow({ id, credential, people, dryRun, name = `bench Sync (${dryRun ? 'Dry Run' : 'sync'})` }) {
 	return {
 		id,
-		name: `bench Sync (${dryRun ? 'Dry Run' : 'sync'})`,
+		name,
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
@@ -178,7 +178,11 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	process.stderr.write(`[bench:sync] ${error.stack || error.message}\n`);
-	process.exit(1);
-});
+module.exports = { hrList, syncWorkflow, fromLog };
+
+if (require.main === module) {
+	main().catch((error) => {
+		process.stderr.write(`[bench:sync] ${error.stack || error.message}\n`);
+		process.exit(1);
+	});
+}

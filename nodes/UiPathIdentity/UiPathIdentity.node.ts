@@ -8,6 +8,7 @@ import { robotAccountDescription } from './actions/robotAccount/RobotAccount.res
 import { settingDescription } from './actions/setting/Setting.resource';
 import { userDescription } from './actions/user/User.resource';
 import { listSearch, loadOptions } from './methods';
+import { dryRunDescription } from './shared/dryRun';
 import { requestOptionsDescription } from './transport/options';
 
 export class UiPathIdentity implements INodeType {
@@ -44,6 +45,7 @@ export class UiPathIdentity implements INodeType {
 			...robotAccountDescription,
 			...settingDescription,
 			...userDescription,
+			dryRunDescription,
 			requestOptionsDescription,
 		],
 	};

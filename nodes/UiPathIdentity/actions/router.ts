@@ -34,6 +34,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const handler = findOperation(resource, operation);
+	if (handler?.executeItems) return [await handler.executeItems.call(this, this.getInputData().length)];
 	if (handler?.executeAll) return [await runBulk.call(this, handler.executeAll)];
 	return [await runItems.call(this, handler?.execute ?? unsupported(resource, operation))];
 }

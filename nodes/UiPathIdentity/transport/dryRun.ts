@@ -77,11 +77,7 @@ export function redactBody(value: unknown, secrets: string[] = []): unknown {
  * A bulk request is shown in full on the first of the items it serves (`items`); the others
  * point at that item.
  */
-export function recordIfDryRun(
-	ctx: object,
-	itemIndex: number,
-	request: IdentityRequest & { items?: number[] },
-): boolean {
+export function recordIfDryRun(ctx: object, itemIndex: number, request: IdentityRequest): boolean {
 	const state = states.get(ctx);
 	if (!state?.items.has(itemIndex) || request.method === 'GET') return false;
 	const entry: RecordedRequest = { method: request.method, path: request.path };

@@ -8,6 +8,7 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
+import { DRY_RUN_ANSWER, recordIfDryRun } from './dryRun';
 import { isIdentityResult, malformedAnswerError, toNodeError } from './errors';
 import type { IdentityResultBody, RequestSubject } from './errors';
 import { readRequestSettings } from './options';
@@ -34,6 +35,8 @@ export interface IdentityRequest extends RequestSubject {
 	 * are, POST and PATCH are not. Set `true` for a POST that only reads (e.g. a search).
 	 */
 	idempotent?: boolean;
+	/** The input items a bulk request serves (Create Many, Delete Many); Dry Run shows it on each. */
+	items?: number[];
 }
 
 /** What `identityRequest` returns for a 404 when `notFoundAsData` is set. */
@@ -92,6 +95,8 @@ export async function identityRequest<T = IDataObject>(
 	itemIndex: number,
 	request: IdentityRequest,
 ): Promise<T> {
+	// Dry Run: a change is recorded for the item's output instead of being sent (see dryRun.ts).
+	if (recordIfDryRun(this, itemIndex, request)) return DRY_RUN_ANSWER as unknown as T;
 	const settings = readRequestSettings(this, itemIndex);
 	const { tokenGate } = runSession(this, settings.paceRequests ? { share: settings.rateLimitShare } : undefined);
 	const idempotent = request.idempotent ?? isIdempotentMethod(request.method);

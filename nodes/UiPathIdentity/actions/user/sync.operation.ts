@@ -2,13 +2,15 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
+import { beginDryRun, endDryRun } from '../../transport/dryRun';
+import { endpoint, endpoints } from '../../transport/endpoints';
 import { readRequestSettings } from '../../transport/options';
-import { ORGANIZATION_ID, apiPath, isGuid, newGuid } from '../../transport/urls';
-import { chunk } from '../bulk';
-import { listGroups } from '../group/lookup';
-import { boundedNumber } from '../parameters';
-import { fetchPages } from '../paging';
-import { requireSucceeded } from './mutation';
+import { ORGANIZATION_ID, isGuid, newGuid } from '../../transport/urls';
+import { chunk } from '../../shared/bulk';
+import { listGroups } from '../../shared/groups';
+import { fetchPages } from '../../shared/paging';
+import { boundedNumber } from '../../shared/readers';
+import { requireSucceeded } from './user.helpers';
 import { matchesKey, normalizeKey, planSync } from './sync.plan';
 import type { CurrentUser, DesiredPerson, OrgGroup, PersonPlan, SyncKeyField, SyncMissingMode, SyncPlan } from './sync.plan';
 
@@ -253,7 +255,7 @@ async function readOrganization(
 		ctx,
 		0,
 		// Paging needs a stable sort, or users shift between pages (reference 0.1 item 4).
-		{ method: 'GET', path: apiPath('User', 'users', ORGANIZATION_ID), qs: { sortBy: 'Id', sortOrder: 'asc' }, scope: 'PM.User' },
+		{ ...endpoint(endpoints.userList), qs: { sortBy: 'Id', sortOrder: 'asc' } },
 		{ returnAll: true, limit: Infinity },
 	);
 	const seen = new Set<string>();
@@ -272,11 +274,7 @@ async function readOrganization(
 		for (const [index, user] of users.entries()) {
 			if (Array.isArray(user.groupIDs)) continue;
 			if (![...wanted].some((key) => matchesKey(user, key, settings.keyField))) continue;
-			users[index] = (await identityRequest.call(ctx, 0, {
-				method: 'GET',
-				path: apiPath('User', user.id),
-				scope: 'PM.User',
-			})) as CurrentUser;
+			users[index] = (await identityRequest.call(ctx, 0, endpoint(endpoints.userGet, user.id))) as CurrentUser;
 		}
 	}
 	return { users, groups };
@@ -352,10 +350,8 @@ async function createAccounts(ctx: IExecuteFunctions, plans: PersonPlan[], batch
 			if (batch[0].create!.groupIds.length) body.groupIDs = batch[0].create!.groupIds;
 			try {
 				const answer = await identityRequest.call(ctx, batch[0].index, {
-					method: 'POST',
-					path: apiPath('User', 'BulkCreate'),
+					...endpoint(endpoints.userBulkCreate),
 					body,
-					scope: 'PM.User',
 					identityResultAsData: true,
 				});
 				requireSucceeded(ctx, answer, 'UiPath did not create the users', batch[0].index);
@@ -373,11 +369,8 @@ async function updateAccounts(ctx: IExecuteFunctions, plans: PersonPlan[], paral
 	await inParallel(plans, parallel, async (plan) => {
 		try {
 			const answer = await identityRequest.call(ctx, plan.index, {
-				method: 'PUT',
-				path: apiPath('User', plan.userId!),
+				...endpoint(endpoints.userUpdate, plan.userId!),
 				body: updateBody(plan),
-				scope: 'PM.User',
-				notFound: `User "${plan.userId}" was not found`,
 				identityResultAsData: true,
 			});
 			requireSucceeded(ctx, answer, 'UiPath did not update the user', plan.index);
@@ -417,10 +410,8 @@ async function actOutside(
 		for (const batch of chunk(indexed, settings.batchSize)) {
 			try {
 				await identityRequest.call(ctx, 0, {
-					method: 'DELETE',
-					path: apiPath('User'),
+					...endpoint(endpoints.userBulkDelete),
 					body: { partitionGlobalId: ORGANIZATION_ID, userIds: batch.map((entry) => entry.account.userId) },
-					scope: 'PM.User',
 				});
 			} catch (error) {
 				for (const entry of batch) fail(entry.index, error);
@@ -434,11 +425,8 @@ async function actOutside(
 		async ({ account, index }) => {
 			try {
 				const answer = await identityRequest.call(ctx, 0, {
-					method: 'PUT',
-					path: apiPath('User', account.userId),
+					...endpoint(endpoints.userUpdate, account.userId),
 					body: { isActive: false },
-					scope: 'PM.User',
-					notFound: `User "${account.userId}" was not found`,
 					identityResultAsData: true,
 				});
 				requireSucceeded(ctx, answer, 'UiPath did not deactivate the user', 0);
@@ -466,8 +454,20 @@ export function summarize(plan: SyncPlan): string {
  * missing from the input one PUT each (deactivate) or bulk `DELETE /api/User` batches. Returns one
  * item per input item, paired, then one per account acted on outside the input.
  */
-export async function executeSync(this: IExecuteFunctions, itemCount: number): Promise<INodeExecutionData[]> {
+export async function executeItems(this: IExecuteFunctions, itemCount: number): Promise<INodeExecutionData[]> {
 	const settings = readSyncSettings(this);
+	if (!settings.dryRun) return await sync.call(this, itemCount, settings);
+	// Sync's Dry Run sends no change by design; the recorder makes sure of it for every item.
+	const indexes = Array.from({ length: itemCount }, (_, itemIndex) => itemIndex);
+	beginDryRun(this, indexes);
+	try {
+		return await sync.call(this, itemCount, settings);
+	} finally {
+		for (const itemIndex of indexes) endDryRun(this, itemIndex);
+	}
+}
+
+async function sync(this: IExecuteFunctions, itemCount: number, settings: SyncSettings): Promise<INodeExecutionData[]> {
 	const people = Array.from({ length: itemCount }, (_, itemIndex) => readPerson(this, itemIndex, settings));
 	const { users, groups } = await readOrganization(this, people, settings);
 	const plan = planSync(people, users, groups, {

@@ -3,9 +3,9 @@ import nock from 'nock';
 import { UiPathIdentity } from '../nodes/UiPathIdentity/UiPathIdentity.node';
 import { CLOUD, CLOUD_API, ORG_ID, USER_ID, everythingShown, mockTokenEndpoint } from './fixtures';
 import { runNode } from './harness/run-workflow';
-import { GROUP_ID, groupDto, groupPath } from './group/data';
+import { GROUP_ID, groupPath } from './group/data';
 import { ROBOT_ID } from './robotAccount/data';
-import { GROUP_A, GROUP_B, GUID, USER_2, byEmail, byId, idFromItem, userDto, userPath, usersListPath } from './user/fixtures';
+import { GROUP_A, GROUP_B, GUID, USER_2, byEmail, byId, idFromItem, userDto, userPath, usersListPath } from './user/data';
 
 /**
  * Dry Run on every operation that changes something: the output lists what would have been sent
@@ -43,7 +43,6 @@ describe('Dry Run', () => {
 
 	describe('per-item operations', () => {
 		it('User → Activate: the PUT it would send, for each item', async () => {
-			mockTokenEndpoint(['T1']);
 			const { outputs, error } = await runNode({
 				parameters: { resource: 'user', operation: 'activate', userId: idFromItem, dryRun: true },
 				items: [{ user: USER_ID }, { user: USER_2 }],
@@ -69,13 +68,11 @@ describe('Dry Run', () => {
 		});
 
 		it('User → Reset Password and Change Password never show the passwords', async () => {
-			mockTokenEndpoint(['T1']);
 			const reset = await runNode({
 				parameters: { resource: 'user', operation: 'resetPassword', userId: byId(USER_ID), password: '={{ $json.pw }}', dryRun: true },
 				items: [{ pw: 'Secret-Pass-1!' }],
 			});
 			expect(reset.outputs[0][0].json).toEqual(dry([{ method: 'PUT', path: api(`User/${USER_ID}`), body: { password: '[redacted]' } }]));
-			mockTokenEndpoint(['T2']);
 			const change = await runNode({
 				parameters: {
 					resource: 'user',
@@ -95,7 +92,6 @@ describe('Dry Run', () => {
 		});
 
 		it('User → Create shows the new user with its chosen ID and no password', async () => {
-			mockTokenEndpoint(['T1']);
 			const { outputs } = await runNode({
 				parameters: {
 					resource: 'user',
@@ -119,17 +115,15 @@ describe('Dry Run', () => {
 		});
 
 		it('User → Update, Add to Groups and Remove From Groups', async () => {
-			mockTokenEndpoint(['T1']);
 			const update = await runNode({
 				parameters: { resource: 'user', operation: 'update', userId: byId(USER_ID), updateFields: { lastName: 'Smith' }, dryRun: true },
 			});
 			expect(update.outputs[0][0].json).toEqual(dry([{ method: 'PUT', path: api(`User/${USER_ID}`), body: { surname: 'Smith' } }]));
-			mockTokenEndpoint(['T2']);
 			const add = await runNode({
 				parameters: { resource: 'user', operation: 'addToGroups', userId: byId(USER_ID), groupIds: [GROUP_B], dryRun: true },
 			});
 			expect(add.outputs[0][0].json).toEqual(dry([{ method: 'PUT', path: api(`User/${USER_ID}`), body: { groupIDsToAdd: [GROUP_B] } }]));
-			mockTokenEndpoint(['T3']);
+			mockTokenEndpoint(['T1']);
 			nock(CLOUD).get(userPath(USER_ID)).reply(200, userDto({ groupIDs: [GROUP_A, GROUP_B] }));
 			const remove = await runNode({
 				parameters: { resource: 'user', operation: 'removeFromGroups', userId: byId(USER_ID), removeFrom: 'allGroups', dryRun: true },
@@ -158,48 +152,41 @@ describe('Dry Run', () => {
 		});
 
 		it('Group → Create, Update and Delete', async () => {
-			mockTokenEndpoint(['T1']);
 			const create = await runNode({ parameters: { resource: 'group', operation: 'create', name: 'Robots', dryRun: true } });
 			expect(create.outputs[0][0].json).toEqual(
 				dry([{ method: 'POST', path: api('Group'), body: { id: expect.stringMatching(GUID), partitionGlobalId: ORG, name: 'Robots' } }]),
 			);
-			mockTokenEndpoint(['T2']);
 			const update = await runNode({
 				parameters: { resource: 'group', operation: 'update', groupId: byId(GROUP_ID), updateFields: { name: 'Bots' }, dryRun: true },
 			});
 			expect(update.outputs[0][0].json).toEqual(dry([{ method: 'PUT', path: api(`Group/${GROUP_ID}`), body: { partitionGlobalId: ORG, name: 'Bots' } }]));
-			mockTokenEndpoint(['T3']);
 			const remove = await runNode({ parameters: { resource: 'group', operation: 'delete', groupId: byId(GROUP_ID), dryRun: true } });
 			expect(remove.outputs[0][0].json).toEqual(dry([{ method: 'DELETE', path: api(`Group/${ORG}/${GROUP_ID}`) }]));
 		});
 
 		it('Robot Account → Create, Update and Delete', async () => {
-			mockTokenEndpoint(['T1']);
 			const create = await runNode({ parameters: { resource: 'robotAccount', operation: 'create', name: 'bot', dryRun: true } });
 			expect(create.outputs[0][0].json).toEqual(dry([{ method: 'POST', path: api('RobotAccount'), body: expect.objectContaining({ name: 'bot' }) }]));
-			mockTokenEndpoint(['T2']);
 			const update = await runNode({
 				parameters: { resource: 'robotAccount', operation: 'update', robotAccountId: ROBOT_ID, updateFields: { displayName: 'Bot' }, dryRun: true },
 			});
 			expect(update.outputs[0][0].json).toEqual(
 				dry([{ method: 'PUT', path: api(`RobotAccount/${ROBOT_ID}`), body: expect.objectContaining({ displayName: 'Bot' }) }]),
 			);
-			mockTokenEndpoint(['T3']);
 			const remove = await runNode({ parameters: { resource: 'robotAccount', operation: 'delete', robotAccountId: ROBOT_ID, dryRun: true } });
 			expect(remove.outputs[0][0].json).toEqual(dry([{ method: 'DELETE', path: api(`RobotAccount/${ORG}/${ROBOT_ID}`) }]));
 		});
 
 		it('Setting → Update', async () => {
-			mockTokenEndpoint(['T1']);
 			const { outputs } = await runNode({
-				parameters: { resource: 'setting', operation: 'update', settings: { setting: [{ key: 'Auth.Password.DefaultExpirationDays', value: '90' }] }, dryRun: true },
+				parameters: { resource: 'setting', operation: 'update', settings: { setting: [{ key: 'Email.Smtp.Domain', value: 'acme.example' }] }, dryRun: true },
 			});
 			expect(outputs[0][0].json).toEqual(
 				dry([
 					{
 						method: 'PUT',
 						path: api('Setting'),
-						body: expect.objectContaining({ settings: [{ key: 'Auth.Password.DefaultExpirationDays', value: '90' }] }),
+						body: { partitionGlobalId: ORG, settings: [{ key: 'Email.Smtp.Domain', value: 'acme.example' }] },
 					},
 				]),
 			);
@@ -209,7 +196,7 @@ describe('Dry Run', () => {
 			mockTokenEndpoint(['T1']);
 			nock(CLOUD).get(groupPath(GROUP_ID)).reply(404);
 			const { error } = await runNode({
-				parameters: { resource: 'group', operation: 'update', groupId: byId(GROUP_ID), updateFields: { memberIdsToAdd: USER_ID }, dryRun: true },
+				parameters: { resource: 'group', operation: 'update', groupId: byId(GROUP_ID), updateFields: { membersToAdd: USER_ID }, dryRun: true },
 			});
 			expect(error?.message).toContain('was not found');
 		});
@@ -217,7 +204,6 @@ describe('Dry Run', () => {
 
 	describe('bulk operations', () => {
 		it('Create Many shows each batch once, on its first item; the others point at it', async () => {
-			mockTokenEndpoint(['T1']);
 			const { outputs, error } = await runNode({
 				parameters: { resource: 'user', operation: 'createMany', userName: '={{ $json.email }}', options: { batchSize: 2 }, dryRun: true },
 				items: [{ email: 'a@example.com' }, { email: 'b@example.com' }, { email: 'c@example.com' }],
@@ -244,7 +230,6 @@ describe('Dry Run', () => {
 		});
 
 		it('Delete Many shows the one bulk DELETE', async () => {
-			mockTokenEndpoint(['T1']);
 			const { outputs } = await runNode({
 				parameters: { resource: 'user', operation: 'deleteMany', userId: idFromItem, dryRun: true },
 				items: [{ user: USER_ID }, { user: USER_2 }],
