@@ -1,4 +1,6 @@
-import { CLOUD_API, ORG_ID, mockTokenEndpoint } from '../fixtures';
+import nock from 'nock';
+
+import { CLOUD, CLOUD_API, ORG_ID, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
 import { FakeOrg } from './fakeOrg';
 import type { FakeGroup, FakeUser } from './fakeOrg';
@@ -286,6 +288,52 @@ describe('User → Sync', () => {
 
 		expect(org.changes).toEqual([{ method: 'PUT', path: `${CLOUD_API}/User/${uid(1)}`, body: { email: 'alice@acme.example' } }]);
 		expect(outputs[0][0].json).toMatchObject({ action: 'updated', changedFields: { email: { from: 'old@acme.example', to: 'alice@acme.example' } } });
+	});
+
+	it('under continue-on-fail, a change UiPath refuses fails only that person', async () => {
+		const org = new FakeOrg(organization(), GROUPS);
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD)
+			.put(`${CLOUD_API}/User/${uid(2)}`)
+			.reply(400, { succeeded: false, errors: [{ code: 'InvalidName', description: 'The surname is not allowed.' }] });
+		org.mock();
+
+		const { outputs, error } = await runNode({
+			parameters: { ...realRun, options: deactivateMissing },
+			items: HR_LIST,
+			onError: 'continueRegularOutput',
+		});
+
+		expect(error).toBeUndefined();
+		expect(outputs[0][1].json).toMatchObject({
+			key: 'bob@acme.example',
+			action: 'failed',
+			changes: [],
+			reason: 'UiPath did not update the user: InvalidName: The surname is not allowed.',
+		});
+		// Everyone else was still synced.
+		expect(org.changes.filter((request) => request.method === 'PUT').map((request) => request.path.split('/').pop())).toEqual([
+			uid(3),
+			uid(4),
+			uid(5),
+			uid(6),
+		]);
+	});
+
+	it('under continue-on-fail, a refused plan is one error item and nothing is sent', async () => {
+		const org = new FakeOrg(organization(), GROUPS);
+		mockTokenEndpoint(['T1']);
+		org.mock();
+
+		const refused = await runNode({ parameters: { ...realRun, options: { missing: 'deactivate' } }, items: HR_LIST, onError: 'continueRegularOutput' });
+
+		expect(org.changes).toEqual([]);
+		expect(refused.outputs[0]).toEqual([
+			{
+				json: { error: expect.stringContaining('Sync refused the plan'), details: expect.stringContaining('Nothing was sent') },
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 
 	it('refuses a Protected User IDs entry that is not an ID', async () => {

@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
@@ -455,6 +455,21 @@ export function summarize(plan: SyncPlan): string {
  * item per input item, paired, then one per account acted on outside the input.
  */
 export async function executeItems(this: IExecuteFunctions, itemCount: number): Promise<INodeExecutionData[]> {
+	try {
+		return await syncOrPlan.call(this, itemCount);
+	} catch (error) {
+		// Under continue-on-fail a run-wide failure (a refused plan, an organization that could not
+		// be read) is one error item; failures of single people are already in their items.
+		const nodeError =
+			error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error as Error);
+		if (!this.continueOnFail()) throw nodeError;
+		return [{ json: { error: nodeError.message, details: nodeError.description ?? '' }, pairedItem: { item: 0 } }];
+	}
+}
+
+async function syncOrPlan(this: IExecuteFunctions, itemCount: number): Promise<INodeExecutionData[]> {
 	const settings = readSyncSettings(this);
 	if (!settings.dryRun) return await sync.call(this, itemCount, settings);
 	// Sync's Dry Run sends no change by design; the recorder makes sure of it for every item.
