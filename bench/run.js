@@ -10,6 +10,8 @@
 //   BENCH_ITEMS=1000      items per run
 //   BENCH_CONCURRENCY=10  requests in flight for every client
 //   BENCH_LATENCY_MS=20   latency the simulator adds to every request (token requests included)
+//   BENCH_QUEUE=0         leave out the queue-mode table (bench/queue.js; needs PostgreSQL + Redis)
+//   BENCH_ONLY_QUEUE=1    only the queue-mode table
 
 const path = require('node:path');
 const { spawn } = require('node:child_process');
@@ -20,6 +22,7 @@ const { N8nInstance } = require('../e2e/lib/n8n');
 const { packPackage } = require('../e2e/lib/pack');
 const fx = require('../e2e/lib/fixtures');
 const wf = require('./workflows');
+const { benchQueue, queueReport } = require('./queue');
 
 const MAJORS = (process.env.BENCH_MAJORS || '1').split(',').map((value) => Number(value.trim())).filter(Boolean);
 const ITEMS = Number(process.env.BENCH_ITEMS || 1000);
@@ -194,11 +197,19 @@ async function main() {
 	const tarball = await packPackage();
 	log(`package: ${path.basename(tarball)}; items ${ITEMS}, concurrency ${CONCURRENCY}, latency ${LATENCY_MS} ms`);
 	const sections = [];
-	for (const major of MAJORS) {
+	for (const major of process.env.BENCH_ONLY_QUEUE === '1' ? [] : MAJORS) {
 		const outcome = await benchMajor(major, tarball);
 		sections.push(report(outcome));
 		process.stdout.write(`\n${sections[sections.length - 1]}\n`);
 		process.stdout.write(`[bench] raw: ${JSON.stringify(outcome)}\n`);
+	}
+	// Queue mode (BENCH_QUEUE=0 leaves it out): same items on one regular instance vs main + workers.
+	if (process.env.BENCH_QUEUE !== '0') {
+		for (const major of MAJORS) {
+			const outcome = await benchQueue(major, tarball, { items: ITEMS, latencyMs: LATENCY_MS, log });
+			process.stdout.write(`\n${queueReport(outcome)}\n`);
+			process.stdout.write(`[bench] queue raw: ${JSON.stringify(outcome)}\n`);
+		}
 	}
 }
 

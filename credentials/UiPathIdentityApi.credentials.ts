@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { fetchAccessToken } from '../nodes/UiPathIdentity/transport/token';
+import { sharedTokenRequest } from '../nodes/UiPathIdentity/transport/token-flight';
 import {
 	ORGANIZATION_ID,
 	buildIdentityUrls,
@@ -152,9 +153,12 @@ export class UiPathIdentityApi implements ICredentialType {
 		},
 	];
 
-	/** Called by n8n when the stored token is empty, on a 401, and on "Test". */
+	/**
+	 * Called by n8n when the stored token is empty, on a 401, and on "Test". Executions of one n8n
+	 * process (e.g. a queue-mode worker) that need a token at the same time share one request.
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await fetchAccessToken(this, credentials);
+		return await sharedTokenRequest(credentials, async () => await fetchAccessToken(this, credentials));
 	}
 
 	/**

@@ -10,7 +10,8 @@ const files = report.files.map((file) => file.path);
 const allowed = (file) =>
 	file.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE.md', 'index.js'].includes(file);
 const problems = files
-	.filter((file) => !allowed(file) || file.endsWith('.tsbuildinfo')).map((file) => `unexpected file in the package: ${file}`);
+	.filter((file) => !allowed(file) || file.endsWith('.tsbuildinfo') || file === 'dist/package.json')
+	.map((file) => `unexpected file in the package: ${file}`);
 for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials, 'dist/icons/uipath.svg', 'dist/icons/uipath.dark.svg']) {
 	if (!files.includes(file)) problems.push(`missing from the package: ${file}`);
 }

@@ -1,14 +1,16 @@
 'use strict';
 
-// Browser smoke test with Debian's Chromium through playwright-core: sign in, find the node in
+// Browser smoke test in headless Chromium through playwright-core: sign in, find the node in
 // the nodes panel, open its Change Password form, create a credential against the simulator and
-// let n8n test it. Screenshots go to test-artifacts/ (gitignored).
+// let n8n test it. Screenshots go to test-artifacts/ (gitignored). Which Chromium: see
+// ./provision.js (by default the one shipped in the @sparticuz/chromium devDependency).
 
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
+const { ensureChromium } = require('./provision');
+
 const FLAGS = [
 	'--headless',
 	'--no-sandbox',
@@ -34,12 +36,12 @@ async function firstVisible(page, selectors, timeout = 30000) {
 }
 
 async function browserSmoke({ server, sim, creds, major, artifactsDir, secrets, owner }) {
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium`);
+	const browser = await ensureChromium();
 	const { chromium } = require('playwright-core');
 	fs.mkdirSync(artifactsDir, { recursive: true });
 	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-uipath-chromium-'));
 	const context = await chromium.launchPersistentContext(userDataDir, {
-		executablePath: CHROMIUM,
+		executablePath: browser.binary,
 		headless: true,
 		args: FLAGS,
 		viewport: { width: 1440, height: 900 },
@@ -127,7 +129,7 @@ async function browserSmoke({ server, sim, creds, major, artifactsDir, secrets, 
 		if (!calls.some((entry) => entry.kind === 'token' && entry.status === 200) || !calls.some((entry) => entry.kind === 'api' && entry.status === 200)) {
 			throw new Error(`the credential test did not reach the simulator: ${JSON.stringify(calls.map((entry) => [entry.path, entry.status]))}`);
 		}
-		return { screenshots: [shot('nodes-panel'), shot('change-password-form'), shot('credential-test')] };
+		return { browser, screenshots: [shot('nodes-panel'), shot('change-password-form'), shot('credential-test')] };
 	} catch (error) {
 		await page.screenshot({ path: shot('failure') }).catch(() => undefined);
 		throw error;
@@ -137,4 +139,4 @@ async function browserSmoke({ server, sim, creds, major, artifactsDir, secrets, 
 	}
 }
 
-module.exports = { browserSmoke, CHROMIUM, FLAGS };
+module.exports = { browserSmoke, FLAGS };

@@ -10,6 +10,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
+const { ensureCompilers } = require('./provision');
+
 /** The n8n majors under test. `node` null = the Node running this script (must be 20.19+). */
 const TARGETS = {
 	1: {
@@ -159,6 +161,8 @@ async function buildSqliteBinary() {
 	const dir = path.join(cacheRoot(), 'prebuilt', `sqlite3-${SQLITE3_VERSION}-napi-${process.platform}-${process.arch}`);
 	const binary = path.join(dir, 'node_sqlite3.node');
 	if (fs.existsSync(binary)) return { binary, buildSeconds: 0 };
+	// python3, make and a C++ compiler: installed with apt-get when root, else one clear error.
+	ensureCompilers();
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sqlite3-build-'));
 	try {
 		log(`building sqlite3 ${SQLITE3_VERSION} from source with node-gyp (first run only)`);

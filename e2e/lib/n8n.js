@@ -265,6 +265,7 @@ class N8nInstance {
 		return {
 			url,
 			port: listenPort,
+			pid: child.pid,
 			output: () => output,
 			stop: async () => {
 				clearTimeout(lifetime);

@@ -98,7 +98,11 @@ export async function identityRequest<T = IDataObject>(
 	// Dry Run: a change is recorded for the item's output instead of being sent (see dryRun.ts).
 	if (recordIfDryRun(this, itemIndex, request)) return DRY_RUN_ANSWER as unknown as T;
 	const settings = readRequestSettings(this, itemIndex);
-	const { tokenGate } = runSession(this, settings.paceRequests ? { share: settings.rateLimitShare } : undefined);
+	const { tokenGate } = runSession(
+		this,
+		settings.paceRequests ? { share: settings.rateLimitShare } : undefined,
+		CREDENTIAL_TYPE,
+	);
 	const idempotent = request.idempotent ?? isIdempotentMethod(request.method);
 	let tries = 0;
 	let waitedMs = 0;
