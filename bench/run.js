@@ -98,6 +98,8 @@ async function benchMajor(major, tarball) {
 		await n8n.importWorkflows(runs.map((run) => run.workflow));
 		const deleteIds = Array.from({ length: ITEMS }, (_v, i) => fx.userId(1 + 5 * ITEMS + i));
 		await n8n.importWorkflows([wf.deleteManyWorkflow({ id: 'benchDeleteMany01', credential, userIds: deleteIds })]);
+		const emails = Array.from({ length: ITEMS }, (_v, i) => `user${1 + i}@contoso.example`);
+		await n8n.importWorkflows([wf.getByEmailWorkflow({ id: 'benchByEmail0001', credential, emails, concurrency: CONCURRENCY })]);
 
 		for (const run of runs) {
 			log(`n8n ${install.n8nVersion}: ${run.label}`);
@@ -112,6 +114,24 @@ async function benchMajor(major, tarball) {
 			const changed = run.first ? passwordItems(run.first).filter((item) => sim.verifyPassword(item.userId, item.newPassword)).length : undefined;
 			results.push({ ...run, workflow: undefined, ...fromLog(sim.log(since)), peakRssKb: result.peakRssKb, changed, failure });
 		}
+
+		log(`n8n ${install.n8nVersion}: Get By Email for ${ITEMS} users (organization of ${6 * ITEMS})`);
+		const byEmailSince = sim.lastSeq();
+		const byEmail = await measured(install.nodeBinary, [install.n8nBin, 'execute', '--id=benchByEmail0001', '--rawOutput'], {
+			cwd: n8n.userFolder,
+			env: n8n.env({ N8N_LOG_LEVEL: 'info' }),
+		});
+		if (byEmail.code !== 0) throw new Error(`Get By Email failed:\n${n8n.mask(byEmail.stderr + byEmail.stdout).slice(-3000)}`);
+		const byEmailLog = sim.log(byEmailSince);
+		const lists = byEmailLog.filter((entry) => /\/User(Partition)?\/users\//i.test(entry.path));
+		const searches = lists.filter((entry) => entry.query && entry.query.searchTerm !== undefined).length;
+		results.push({
+			key: 'byEmail',
+			label: `UiPath Identity node, Get By Email (${ITEMS} items, Max Parallel Requests ${CONCURRENCY}), stored token`,
+			...fromLog(byEmailLog),
+			peakRssKb: byEmail.peakRssKb,
+			byEmail: { listingRequests: lists.length - searches, searches, userReads: byEmailLog.filter((entry) => entry.kind === 'api').length - lists.length },
+		});
 
 		log(`plain Node HTTP client, ${CONCURRENCY} in flight`);
 		const since = sim.lastSeq();
@@ -177,6 +197,10 @@ function report({ n8nVersion, node, results }) {
 		if (result.key === 'baseline') continue;
 		const over = result.key === 'plain' ? '—' : mb(result.peakRssKb - by.baseline.peakRssKb);
 		let done = result.deleted !== undefined ? `${result.deleted} deleted` : `${result.changed} changed`;
+		if (result.byEmail) {
+			const { listingRequests, searches, userReads } = result.byEmail;
+			done = `${listingRequests} listing + ${searches} search requests for ${ITEMS} By Email lookups (was ${ITEMS} searches), ${userReads} user reads`;
+		}
 		if (result.failure) done += `; run failed: ${result.failure}`;
 		lines.push(`| ${result.label} | ${(result.wallMs / 1000).toFixed(2)} s | ${result.requests} | ${result.tokenRequests} | ${result.failedRequests} | ${mb(result.peakRssKb)} | ${over} | ${done} |`);
 	}

@@ -121,8 +121,30 @@ function deleteManyWorkflow({ id, credential, userIds }) {
 	return workflow;
 }
 
+/** This node's User → Get with the user chosen By Email: the items share one listing of the organization. */
+function getByEmailWorkflow({ id, credential, emails, concurrency }) {
+	const workflow = itemsWorkflow({ id, name: 'bench Get By Email', items: emails.map((email) => ({ email })) });
+	workflow.nodes.push({
+		id: 'get-node',
+		name: 'Get By Email',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [660, 300],
+		parameters: {
+			resource: 'user',
+			operation: 'get',
+			userId: { __rl: true, mode: 'email', value: '={{ $json.email }}' },
+			requestOptions: { maxParallelRequests: concurrency },
+		},
+		credentials: { uiPathIdentityApi: { id: credential.id, name: credential.name } },
+	});
+	workflow.connections.Split = { main: [[{ node: 'Get By Email', type: 'main', index: 0 }]] };
+	return workflow;
+}
+
 module.exports = {
 	REQUEST_NODE,
+	getByEmailWorkflow,
 	baselineWorkflow,
 	nodeChangePasswordWorkflow,
 	oauth2Credential,

@@ -9,6 +9,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { CREDENTIAL_PROBE_URL, credentialProbe } from '../nodes/UiPathIdentity/transport/endpoints';
 import { fetchAccessToken } from '../nodes/UiPathIdentity/transport/token';
 import { sharedTokenRequest } from '../nodes/UiPathIdentity/transport/token-flight';
 import {
@@ -38,6 +39,11 @@ function mentionsOrganizationId(options: IHttpRequestOptions): boolean {
 		options.url.includes(ORGANIZATION_ID) ||
 		JSON.stringify([options.qs ?? null, options.body ?? null]).includes(ORGANIZATION_ID)
 	);
+}
+
+function probeRequest(credentials: ICredentialDataDecryptedObject): Pick<IHttpRequestOptions, 'url' | 'qs'> {
+	const { url, qs } = credentialProbe(credentials.scopes, credentials.deployment);
+	return { url, qs: qs as IDataObject | undefined };
 }
 
 export class UiPathIdentityApi implements ICredentialType {
@@ -86,6 +92,24 @@ export class UiPathIdentityApi implements ICredentialType {
 			displayOptions: { show: cloudLike },
 		},
 		{
+			displayName: 'Identity Path Form',
+			name: 'suitePathForm',
+			type: 'options',
+			options: [
+				{
+					name: 'Automatic',
+					value: 'automatic',
+					description: 'Organization level first; on HTTP 404 host level once, remembered for the run',
+				},
+				{ name: 'Organization Level', value: 'organization', description: '{Base URL}/{organization}/identity_' },
+				{ name: 'Host Level', value: 'host', description: '{Base URL}/identity_' },
+			],
+			default: 'automatic',
+			description:
+				'Automation Suite clusters answer the Identity API at the organization level or at the host level, depending on version',
+			displayOptions: { show: { deployment: ['automationSuite'] } },
+		},
+		{
 			displayName: 'Organization ID',
 			name: 'organizationId',
 			type: 'string',
@@ -117,7 +141,7 @@ export class UiPathIdentityApi implements ICredentialType {
 			type: 'string',
 			default: 'PM.User PM.Group',
 			description:
-				'Space-separated application scopes granted to the external application. Add PM.RobotAccount, PM.Setting or PM.Directory for those resources. Every scope listed must be granted, or UiPath refuses the token.',
+				'Space-separated application scopes granted to the external application. Add PM.RobotAccount or PM.Setting for those resources; Directory needs no scope of its own. Every scope listed must be granted, or UiPath refuses the token. The Test button reads with the first scope listed.',
 		},
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
@@ -172,6 +196,8 @@ export class UiPathIdentityApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const options: IHttpRequestOptions = {
 			...requestOptions,
+			// The Test button reads what the first resource scope allows, on this deployment's route.
+			...(requestOptions.url === CREDENTIAL_PROBE_URL ? probeRequest(credentials) : {}),
 			headers: {
 				...requestOptions.headers,
 				Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
@@ -195,16 +221,23 @@ export class UiPathIdentityApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',
-			url: `/api/User/users/${ORGANIZATION_ID}`,
-			qs: { top: 1 },
+			url: CREDENTIAL_PROBE_URL,
 		},
 		rules: [
 			{
 				type: 'responseCode',
 				properties: {
+					value: 401,
+					message:
+						'UiPath issued a token but did not accept it (HTTP 401): check that Deployment Type matches the installation and that the external application is enabled',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
 					value: 403,
 					message:
-						'The token works, but UiPath refused to list users: grant PM.User (or PM.User.Read) to the external application as an application scope and add it to Scopes',
+						'The token works, but UiPath refused the read the Test tried. It reads with the first scope in Scopes that allows reading: PM.User lists users, PM.Group groups, PM.RobotAccount robot accounts, PM.Setting settings (the .Read halves too). Grant that scope to the external application as an application scope, or put a granted scope first in Scopes',
 				},
 			},
 			{
@@ -212,7 +245,7 @@ export class UiPathIdentityApi implements ICredentialType {
 				properties: {
 					value: 404,
 					message:
-						'UiPath Identity was not found at the derived URL: check Deployment Type, Base URL and Organization Name',
+						'UiPath Identity was not found at the derived URL: check Deployment Type, Base URL and Organization Name. Automation Suite: the Test uses the organization-level form; set Identity Path Form to Host Level if the cluster answers at {Base URL}/identity_. Standalone Orchestrator lists users on /identity/api/UserPartition/users/{organization}, an endpoint of UiPath\'s internal definition that may not be open to external applications on this deployment; put PM.Group first in Scopes to test with groups instead',
 				},
 			},
 		],

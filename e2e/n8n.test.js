@@ -55,7 +55,7 @@ for (const major of MAJORS) {
 			const result = await n8n.execute(workflowId);
 			assertNoLeak(result);
 			if (!expectFailure && (result.code !== 0 || !result.run)) {
-				assert.fail(`n8n execute ${workflowId} exited ${result.code}:\n${n8n.mask(result.stderr + result.stdout).slice(-4000)}`);
+				assert.fail(`n8n execute ${workflowId} exited ${result.code ?? `on signal ${result.signal}`}:\n${n8n.mask(result.stderr + result.stdout).slice(-4000)}`);
 			}
 			return { ...result, log: sim.log(since) };
 		}

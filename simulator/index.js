@@ -54,6 +54,7 @@ function sleep(ms) {
  * @param {number} [options.tokenLifetimeSeconds] Overrides the seed's token lifetime.
  * @param {(line: string) => void} [options.onRequest] Receives one line per request (no bodies).
  * @param {boolean} [options.contract=true] Check every API request and answer against test/contract/identity-api.yaml.
+ * @param {string[]} [options.apiShapes] Serve the API only on these URL shapes ('organization', 'hostLevel', 'standalone'), 404 elsewhere; tokens stay everywhere. Models Automation Suite clusters that answer one form only.
  * @returns {Promise<{url: string, port: number, stop: () => Promise<void>}>} plus inspection helpers.
  */
 async function startSimulator(options = {}) {
@@ -88,6 +89,7 @@ async function startSimulator(options = {}) {
 	// ---- API (reference 4) ----
 
 	function callApi(target, method, apiPath, query, rawBody, token) {
+		if (options.apiShapes && !options.apiShapes.includes(target.shape)) throw notFound();
 		const matched = matchRoute(method, apiPath);
 		if (!matched) throw notFound();
 		if (matched.methodNotAllowed) throw new HttpError(405, undefined);
@@ -105,7 +107,7 @@ async function startSimulator(options = {}) {
 		if (!token.scopes.includes(parent) && !token.scopes.includes(`${parent}.${direction}`)) {
 			throw scopeRejected(token.scopes, parent, `${parent}.${direction}`);
 		}
-		return matched.route.handler({ state, org, token, query, rawBody }, matched.params);
+		return matched.route.handler({ state, org, token, query, rawBody, shape: target.shape }, matched.params);
 	}
 
 	// ---- Control endpoints (tests only) ----

@@ -41,3 +41,16 @@ export function everythingShown(value: unknown): string {
 // Opt-outs of the contract check of nock interceptors (test/contract/nock-check.ts): for tests that
 // fake a hostile or malformed answer on purpose.
 export { offContract, offContractReply } from './contract/nock-check';
+
+/** An Automation Suite cluster: API organization-level, token host-level (reference 1.2, 2.2). */
+export const SUITE = 'https://uipath.example.com';
+export const SUITE_API = '/acme/identity_/api';
+export const SUITE_HOST_API = '/identity_/api';
+export const SUITE_TOKEN_PATH = ['', 'identity_', 'connect', 'token'].join('/');
+export const SUITE_CREDENTIALS = { deployment: 'automationSuite', baseUrl: SUITE, organizationName: 'acme' };
+
+/** A standalone Orchestrator: Identity Server under /identity, no organization in the URL. */
+export const STANDALONE = 'https://orchestrator.example.com';
+export const STANDALONE_API = '/identity/api';
+export const STANDALONE_TOKEN_PATH = ['', 'identity', 'connect', 'token'].join('/');
+export const STANDALONE_CREDENTIALS = { deployment: 'standalone', baseUrl: STANDALONE };

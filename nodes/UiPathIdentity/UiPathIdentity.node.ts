@@ -9,6 +9,7 @@ import { settingDescription } from './actions/setting/Setting.resource';
 import { userDescription } from './actions/user/User.resource';
 import { listSearch, loadOptions } from './methods';
 import { dryRunDescription } from './shared/dryRun';
+import { toolDescriptionProperties } from './shared/tool';
 import { requestOptionsDescription } from './transport/options';
 
 export class UiPathIdentity implements INodeType {
@@ -46,6 +47,7 @@ export class UiPathIdentity implements INodeType {
 			...settingDescription,
 			...userDescription,
 			dryRunDescription,
+			...toolDescriptionProperties(),
 			requestOptionsDescription,
 		],
 	};

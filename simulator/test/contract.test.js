@@ -24,8 +24,8 @@ async function bearer() {
 	return (await response.json()).access_token;
 }
 
-async function call(method, apiPath, body) {
-	const response = await fetch(`${sim.url}/acme/identity_${apiPath}`, {
+async function call(method, apiPath, body, root = '/acme/identity_') {
+	const response = await fetch(`${sim.url}${root}${apiPath}`, {
 		method,
 		headers: { authorization: `Bearer ${await bearer()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
 		body: body === undefined ? undefined : JSON.stringify(body),
@@ -90,6 +90,13 @@ describe('contract check', () => {
 		assert.deepEqual(partition.body, standard.body);
 		assert.ok(partition.body.results.length > 0);
 		assert.deepEqual(await violations(), []);
+	});
+
+	it('answers 404 on the Cloud user list at the standalone root, as standalone Orchestrator does', async () => {
+		assert.equal((await call('GET', `/api/User/users/${ORG}?top=3`, undefined, '/identity')).status, 404);
+		const partition = await call('GET', `/api/UserPartition/users/${ORG}?top=3`, undefined, '/identity');
+		assert.equal(partition.status, 200);
+		assert.ok(partition.body.results.length > 0);
 	});
 
 	it('fails the end-to-end gate with request, operation, field and rule, then starts clean', async () => {

@@ -1,6 +1,18 @@
 import nock from 'nock';
 
-import { CLOUD, CLOUD_API, ORG_ID, USER_ID, everythingShown, fakeToken, mockTokenEndpoint } from '../fixtures';
+import {
+	CLOUD,
+	CLOUD_API,
+	ORG_ID,
+	STANDALONE,
+	STANDALONE_API,
+	STANDALONE_CREDENTIALS,
+	STANDALONE_TOKEN_PATH,
+	USER_ID,
+	everythingShown,
+	fakeToken,
+	mockTokenEndpoint,
+} from '../fixtures';
 import { runCredentialTest, runNode } from '../harness/run-workflow';
 
 const OTHER_ORG = '11111111-2222-4333-8444-555555555555';
@@ -47,7 +59,51 @@ describe('UiPath Identity API credential', () => {
 
 			const result = await runCredentialTest();
 
-			expect(result).toMatchObject({ status: 'Error', message: expect.stringMatching(/grant PM.User/) });
+			expect(result).toMatchObject({ status: 'Error', message: expect.stringMatching(/refused the read the Test tried.*PM.User lists users/) });
+		});
+
+		it('on standalone Orchestrator lists users through UserPartition and passes', async () => {
+			mockTokenEndpoint(['T1'], { base: STANDALONE, path: STANDALONE_TOKEN_PATH });
+			nock(STANDALONE)
+				.get(`${STANDALONE_API}/UserPartition/users/${ORG_ID}`)
+				.query({ top: 1 })
+				.reply(200, { totalCount: 1, results: [{ id: USER_ID }] });
+
+			const result = await runCredentialTest(STANDALONE_CREDENTIALS);
+
+			expect(result.status).toBe('OK');
+		});
+
+		it('on standalone says what is wrong when UserPartition is refused (404)', async () => {
+			mockTokenEndpoint(['T1'], { base: STANDALONE, path: STANDALONE_TOKEN_PATH });
+			nock(STANDALONE).get(`${STANDALONE_API}/UserPartition/users/${ORG_ID}`).query({ top: 1 }).reply(404);
+
+			const result = await runCredentialTest(STANDALONE_CREDENTIALS);
+
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/Standalone Orchestrator lists users on \/identity\/api\/UserPartition\/users/);
+			expect(result.message).toMatch(/may not be open to external applications on this deployment/);
+		});
+
+		it('tests with the first resource in Scopes, so an app granted only PM.RobotAccount passes', async () => {
+			mockTokenEndpoint(['T1'], { scope: 'PM.RobotAccount' });
+			nock(CLOUD)
+				.get(`${CLOUD_API}/RobotAccount/${ORG_ID}`)
+				.query({ top: 1 })
+				.reply(200, { totalCount: 0, results: [] });
+
+			const result = await runCredentialTest({ scopes: 'PM.RobotAccount' });
+
+			expect(result.status).toBe('OK');
+		});
+
+		it('tests with groups when PM.Group.Read comes first', async () => {
+			mockTokenEndpoint(['T1'], { scope: 'PM.Group.Read PM.User' });
+			nock(CLOUD).get(`${CLOUD_API}/Group/${ORG_ID}`).reply(200, []);
+
+			const result = await runCredentialTest({ scopes: 'PM.Group.Read PM.User' });
+
+			expect(result.status).toBe('OK');
 		});
 
 		it('says to check the URL settings when the organization is unknown (404)', async () => {
@@ -73,10 +129,19 @@ describe('UiPath Identity API credential', () => {
 	});
 
 	describe('token endpoint failures during a run', () => {
+		it('names an undocumented scope such as PM.Directory as the one to remove on invalid_scope', async () => {
+			nock(CLOUD).post('/acme/identity_/connect/token').reply(400, { error: 'invalid_scope' });
+
+			const { error } = await runNode({ parameters: changePassword, credentials: { scopes: 'PM.User PM.Directory' } });
+
+			expect(error?.message).toBe('UiPath did not issue an access token: invalid_scope: remove PM.Directory from Scopes (requested "PM.User PM.Directory") [item 0]');
+			expect(error?.description).toMatch(/UiPath documents no scope named PM.Directory/);
+		});
+
 		it.each([
 			[400, { error: 'invalid_client', error_description: 'secret wrong-secret-value unknown' }, /client ID or client secret was rejected \(invalid_client\)/],
 			[401, '', /client ID or client secret was rejected \(HTTP 401\)/],
-			[400, { error: 'invalid_scope' }, /invalid_scope \(requested "PM.User PM.Group"\)/],
+			[400, { error: 'invalid_scope' }, /invalid_scope: one of PM.User, PM.Group is not granted to the external application \(requested "PM.User PM.Group"\)/],
 			[404, 'Not Found', /token endpoint .* does not exist \(HTTP 404\)/],
 			[503, 'busy', /could not be reached \(HTTP 503\)/],
 		])('HTTP %s %j gives a clear error', async (status, body, message) => {

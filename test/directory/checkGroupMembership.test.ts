@@ -51,12 +51,14 @@ describe('Directory → Check Group Membership', () => {
 		expect(error?.message).toBe('Group Names or IDs is empty [item 0]');
 	});
 
-	it('names PM.Directory on a 403', async () => {
+	it('says on a 403 that the endpoint may be closed to external applications, never recommending PM.Directory', async () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD).post(membershipPath).reply(403);
 
 		const { error } = await runNode({ parameters });
 
-		expect(error?.message).toMatch(/lacks the PM.Directory scope/);
+		expect(error?.message).toMatch(/^UiPath refused POST \/api\/Directory\/GroupMembership\/\{organizationId\} \(HTTP 403\): this endpoint may not be open to external applications on this deployment/);
+		expect(error?.description).toMatch(/only in UiPath's internal API definition of 2023/);
+		expect(JSON.stringify(error)).not.toContain('PM.Directory');
 	});
 });

@@ -63,15 +63,18 @@ describe('Directory → Search', () => {
 		expect(outputs[0]).toEqual([]);
 	});
 
-	it('names PM.Directory when UiPath refuses access', async () => {
-		mockTokenEndpoint(['T1']);
-		nock(CLOUD).get(searchPath).query(true).reply(403);
+	it.each([401, 403, 404])('says an HTTP %s may mean the endpoint is closed to external applications, naming the access it needs', async (status) => {
+		// A 401 is retried once with a new token; 403 and 404 are not.
+		const tries = status === 401 ? 2 : 1;
+		mockTokenEndpoint(['T1', 'T2'].slice(0, tries));
+		nock(CLOUD).get(searchPath).query(true).times(tries).reply(status);
 
 		const { error } = await runNode({ parameters, items: [{ prefix: 'j' }] });
 
 		expect(error?.message).toBe(
-			'UiPath refused access (HTTP 403): the token lacks the PM.Directory scope or the external application lacks permission [item 0]',
+			`UiPath refused GET /api/Directory/Search/{organizationId} (HTTP ${status}): this endpoint may not be open to external applications on this deployment [item 0]`,
 		);
-		expect(error?.description).toMatch(/Grant PM.Directory/);
+		if (status === 403) expect(error?.description).toMatch(/has PM.User as an application scope/);
+		expect(JSON.stringify(error)).not.toContain('PM.Directory');
 	});
 });

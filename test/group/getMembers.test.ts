@@ -102,12 +102,15 @@ describe('Group → Get Members', () => {
 		expect(outputs[0]).toHaveLength(1);
 	});
 
-	it('says which group was not found', async () => {
+	it('says which group was not found, or that the undocumented endpoint may be closed to external applications', async () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD).get(membersPath).query(true).reply(404);
 
 		const { error } = await runNode({ parameters });
 
-		expect(error?.message).toBe(`Group "${GROUP_ID}" was not found [item 0]`);
+		expect(error?.message).toBe(
+			`Group "${GROUP_ID}" was not found, or this endpoint (GET /api/Group/{organizationId}/${GROUP_ID}/Members) may not be open to external applications on this deployment (HTTP 404) [item 0]`,
+		);
+		expect(error?.description).toMatch(/in none of UiPath's API definitions/);
 	});
 });

@@ -37,6 +37,11 @@ export interface RunOptions {
 	credentialsHelper?: TestCredentialsHelper;
 	/** Runs this node type in place of UiPath Identity (same name and credential), e.g. a transport probe. */
 	nodeType?: INodeType;
+	/**
+	 * Runs the node as n8n's AI-agent tool variant (`uiPathIdentityTool`), the way n8n 2.x runs a
+	 * tool an agent called: the same execute() with the tool's arguments as the input item.
+	 */
+	asTool?: boolean;
 }
 
 export interface RunResult {
@@ -68,9 +73,21 @@ function inputNodeType(items: IDataObject[]): INodeType {
 	};
 }
 
+/**
+ * The node under the name n8n gives its tool variant (`<name>Tool`, see n8n's convertNodeToAiTool):
+ * what the node and `@tool` display options look at. Inputs and outputs stay main so the harness
+ * can run it after the Input node.
+ */
+export function toolVariant(): INodeType {
+	const node = new UiPathIdentity();
+	const description = { ...node.description, name: `${node.description.name}Tool`, displayName: `${node.description.displayName} Tool` };
+	return Object.assign(Object.create(Object.getPrototypeOf(node) as object) as INodeType, node, { description });
+}
+
 export function nodeTypesFor(extra: Record<string, INodeType>): INodeTypes {
 	const types: Record<string, INodeType> = {
 		'n8n-nodes-uipath-identity.uiPathIdentity': new UiPathIdentity(),
+		'n8n-nodes-uipath-identity.uiPathIdentityTool': toolVariant(),
 		...extra,
 	};
 	return {
@@ -158,7 +175,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const target: INode = {
 		id: 'ui',
 		name: NODE_NAME,
-		type: 'n8n-nodes-uipath-identity.uiPathIdentity',
+		type: options.asTool ? 'n8n-nodes-uipath-identity.uiPathIdentityTool' : 'n8n-nodes-uipath-identity.uiPathIdentity',
 		typeVersion: 1,
 		position: [200, 0],
 		parameters: options.parameters as INode['parameters'],

@@ -1,10 +1,23 @@
 import nock from 'nock';
 
-import { CLOUD, USER_ID, mockTokenEndpoint } from '../fixtures';
+import { CLOUD, ORG_ID, STANDALONE, STANDALONE_API, STANDALONE_CREDENTIALS, STANDALONE_TOKEN_PATH, USER_ID, mockTokenEndpoint } from '../fixtures';
 import { loadOptionsContext } from '../harness/load-options';
 import { USER_2, userDto, usersListPath } from '../user/data';
 
 describe('User locator → From List (searchUsers)', () => {
+	it('lists through UserPartition on standalone Orchestrator', async () => {
+		mockTokenEndpoint(['T1'], { base: STANDALONE, path: STANDALONE_TOKEN_PATH });
+		nock(STANDALONE)
+			.get(`${STANDALONE_API}/UserPartition/users/${ORG_ID}`)
+			.query({ top: 100, skip: 0, searchTerm: 'jane' })
+			.reply(200, { totalCount: 1, results: [userDto()] });
+		const { context, node } = loadOptionsContext({ credentials: STANDALONE_CREDENTIALS });
+
+		const found = await node.methods.listSearch.searchUsers.call(context, 'jane');
+
+		expect(found.results).toEqual([{ name: 'Jane Doe (jane.doe@example.com)', value: USER_ID }]);
+	});
+
 	it('lists users with readable labels and pages with skip', async () => {
 		const page = Array.from({ length: 100 }, (_, index) =>
 			userDto({ id: `c0000000-0000-4000-8000-${String(index).padStart(12, '0')}` }),

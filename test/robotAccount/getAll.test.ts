@@ -17,10 +17,10 @@ describe('Robot Account → Get Many', () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD)
 			.get(robotsPath)
-			.query({ top: '1000', skip: '0' })
+			.query({ top: '1000', skip: '0', sortBy: 'Id' })
 			.reply(200, { totalCount: 1001, results: robots(1000) })
 			.get(robotsPath)
-			.query({ top: '1000', skip: '1000' })
+			.query({ top: '1000', skip: '1000', sortBy: 'Id' })
 			.reply(200, { totalCount: 1001, results: robots(1, 1000) });
 
 		const { outputs, error } = await runNode({ parameters: { ...parameters, returnAll: true } });
@@ -51,7 +51,7 @@ describe('Robot Account → Get Many', () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD)
 			.get(robotsPath)
-			.query({ top: '1000', skip: '0' })
+			.query({ top: '1000', skip: '0', sortBy: 'Id' })
 			.reply(200, { totalCount: 1000, results: robots(1000) });
 
 		const { outputs } = await runNode({ parameters: { ...parameters, returnAll: true } });

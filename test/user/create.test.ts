@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { CLOUD, CLOUD_API, ORG_ID, everythingShown, mockTokenEndpoint } from '../fixtures';
+import { CLOUD, CLOUD_API, ORG_ID, STANDALONE, STANDALONE_API, STANDALONE_CREDENTIALS, STANDALONE_TOKEN_PATH, everythingShown, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
 import { GROUP_A, GROUP_B, GUID, succeeded } from './data';
 
@@ -72,7 +72,7 @@ describe('User → Create', () => {
 		expect(everythingShown(outputs)).not.toContain('Initial-pass-1');
 	});
 
-	it('sends only the username when nothing else is set, and a new ID per item', async () => {
+	it('on Automation Cloud fills email from a username that is an email address, and a new ID per item', async () => {
 		const bodies: Array<Record<string, unknown>> = [];
 		mockTokenEndpoint(['T1']);
 		captureCreates(bodies);
@@ -80,18 +80,44 @@ describe('User → Create', () => {
 
 		const { outputs } = await runNode({
 			parameters: { resource: 'user', operation: 'create', userName: '={{ $json.name }}' },
-			items: [{ name: 'robot1' }, { name: 'robot2' }],
+			items: [{ name: 'robot1@example.com' }, { name: 'robot2@example.com' }],
 		});
 
 		expect(bodies).toEqual([
-			{ id: expect.stringMatching(GUID), userName: 'robot1', partitionGlobalId: ORG_ID },
-			{ id: expect.stringMatching(GUID), userName: 'robot2', partitionGlobalId: ORG_ID },
+			{ id: expect.stringMatching(GUID), userName: 'robot1@example.com', email: 'robot1@example.com', partitionGlobalId: ORG_ID },
+			{ id: expect.stringMatching(GUID), userName: 'robot2@example.com', email: 'robot2@example.com', partitionGlobalId: ORG_ID },
 		]);
 		expect(bodies[0].id).not.toBe(bodies[1].id);
 		expect(outputs[0].map((item) => [item.json.id, item.pairedItem])).toEqual([
 			[bodies[0].id, { item: 0 }],
 			[bodies[1].id, { item: 1 }],
 		]);
+	});
+
+	it('on Automation Cloud refuses a user without any email before sending', async () => {
+		const { error } = await runNode({ parameters: { resource: 'user', operation: 'create', userName: 'robot1' } });
+
+		expect(error?.message).toBe(`The new user has no email: 'Username' "robot1" is not an email address and 'Email' is empty [item 0]`);
+		expect(error?.description).toMatch(/Automation Cloud users sign in with their email address/);
+	});
+
+	it('on standalone sends only the username, filling no email', async () => {
+		const bodies: Array<Record<string, unknown>> = [];
+		mockTokenEndpoint(['T1'], { base: STANDALONE, path: STANDALONE_TOKEN_PATH });
+		nock(STANDALONE)
+			.post(`${STANDALONE_API}/User`, (body) => {
+				bodies.push(body);
+				return true;
+			})
+			.reply(200, succeeded);
+
+		const { error } = await runNode({
+			credentials: STANDALONE_CREDENTIALS,
+			parameters: { resource: 'user', operation: 'create', userName: 'robot1' },
+		});
+
+		expect(error).toBeUndefined();
+		expect(bodies).toEqual([{ id: expect.stringMatching(GUID), userName: 'robot1', partitionGlobalId: ORG_ID }]);
 	});
 
 	it('can skip the password policy check', async () => {
@@ -103,7 +129,7 @@ describe('User → Create', () => {
 			parameters: {
 				resource: 'user',
 				operation: 'create',
-				userName: 'jane',
+				userName: 'jane@example.com',
 				additionalFields: { password: 'x', validatePassword: false, bypassBasicAuthRestriction: true },
 			},
 		});

@@ -66,6 +66,27 @@ describe('User → Create Many', () => {
 		expect(outputs[0][0].json).toMatchObject({ created: true, type: 'user', category: 'local', groupIDs: [] });
 	});
 
+	it('on Automation Cloud fills email from an email username, answers a bare IdentityResult, and refuses a user without email', async () => {
+		const bodies: BulkBody[] = [];
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD)
+			.post(bulkPath, (body) => {
+				bodies.push(body);
+				return true;
+			})
+			.reply(200, { succeeded: true, errors: [] });
+
+		const { outputs } = await runNode({
+			parameters: { resource: 'user', operation: 'createMany', userName: '={{ $json.name }}' },
+			items: [{ name: 'a@example.com' }, { name: 'robot-b' }],
+			onError: 'continueRegularOutput',
+		});
+
+		expect(bodies).toEqual([{ users: [{ id: expect.stringMatching(GUID), userName: 'a@example.com', email: 'a@example.com' }], partitionGlobalId: ORG_ID }]);
+		expect(outputs[0][0].json).toMatchObject({ created: true, id: bodies[0].users[0].id, email: 'a@example.com' });
+		expect(outputs[0][1].json.error).toBe(`The new user has no email: 'Username' "robot-b" is not an email address and 'Email' is empty [item 1]`);
+	});
+
 	it('makes 3 requests for 250 users with the default batch size of 100', async () => {
 		const bodies: BulkBody[] = [];
 		mockTokenEndpoint(['T1']);

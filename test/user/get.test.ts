@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { CLOUD, USER_ID, mockTokenEndpoint } from '../fixtures';
+import { CLOUD, USER_ID, mockTokenEndpoint, offContractReply } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
 import { GROUP_A, USER_2, byEmail, byId, idFromItem, userDto, userPath, usersListPath } from './data';
 
@@ -47,6 +47,20 @@ describe('User → Get', () => {
 			groupIDs: [],
 			extra: 'kept',
 		});
+	});
+
+	it.each([
+		[{ type: 'robot', category: 'directory' }, false],
+		[{ type: 'Robot', category: 'DIRECTORY' }, true],
+		[{ type: '1', category: '2' }, true],
+	])('reads enums sent as %j the same as numbers (off the contract: %s)', async (enums, offContract) => {
+		mockTokenEndpoint(['T1']);
+		const body = { ...userDto(), ...enums };
+		nock(CLOUD).get(userPath(USER_ID)).reply(200, offContract ? offContractReply(body) : body);
+
+		const { outputs } = await runNode({ parameters });
+
+		expect(outputs[0][0].json).toMatchObject({ type: 'robot', category: 'directory' });
 	});
 
 	it('keeps an unknown enum number as it came', async () => {

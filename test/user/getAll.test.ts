@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { CLOUD, mockTokenEndpoint } from '../fixtures';
+import { CLOUD, ORG_ID, STANDALONE, STANDALONE_API, STANDALONE_CREDENTIALS, STANDALONE_TOKEN_PATH, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
 import { userDto, usersListPath } from './data';
 
@@ -19,10 +19,10 @@ describe('User → Get Many', () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD)
 			.get(usersListPath)
-			.query({ top: 1000, skip: 0 })
+			.query({ top: 1000, skip: 0, sortBy: 'Id' })
 			.reply(200, { totalCount: 1003, results: users(1000) })
 			.get(usersListPath)
-			.query({ top: 1000, skip: 1000 })
+			.query({ top: 1000, skip: 1000, sortBy: 'Id' })
 			.reply(200, { totalCount: 1003, results: users(3, 1000) });
 
 		const { outputs, error } = await runNode({ parameters: { ...parameters, returnAll: true } });
@@ -38,7 +38,7 @@ describe('User → Get Many', () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD)
 			.get(usersListPath)
-			.query({ top: 1000, skip: 0 })
+			.query({ top: 1000, skip: 0, sortBy: 'Id' })
 			.reply(200, { totalCount: 1000, results: users(1000) });
 
 		const { outputs } = await runNode({ parameters: { ...parameters, returnAll: true } });
@@ -50,10 +50,10 @@ describe('User → Get Many', () => {
 		mockTokenEndpoint(['T1']);
 		nock(CLOUD)
 			.get(usersListPath)
-			.query({ top: 1000, skip: 0 })
+			.query({ top: 1000, skip: 0, sortBy: 'Id' })
 			.reply(200, { totalCount: 5000, results: users(1000) })
 			.get(usersListPath)
-			.query({ top: 500, skip: 1000 })
+			.query({ top: 500, skip: 1000, sortBy: 'Id' })
 			.reply(200, { totalCount: 5000, results: users(500, 1000) });
 
 		const { outputs } = await runNode({ parameters: { ...parameters, returnAll: false, limit: 1500 } });
@@ -110,5 +110,91 @@ describe('User → Get Many', () => {
 		expect(error?.message).toBe(
 			'UiPath refused access (HTTP 403): the token lacks the PM.User scope or the external application lacks permission [item 0]',
 		);
+	});
+
+	it('on standalone Orchestrator lists through UserPartition, where UiPath lists users there', async () => {
+		mockTokenEndpoint(['T1'], { base: STANDALONE, path: STANDALONE_TOKEN_PATH });
+		nock(STANDALONE)
+			.get(`${STANDALONE_API}/UserPartition/users/${ORG_ID}`)
+			.query({ top: 50, skip: 0 })
+			.reply(200, { totalCount: 2, results: users(2) });
+
+		const { outputs, error } = await runNode({ credentials: STANDALONE_CREDENTIALS, parameters });
+
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(2);
+	});
+
+	it('on standalone says a refused UserPartition may be closed to external applications', async () => {
+		mockTokenEndpoint(['T1'], { base: STANDALONE, path: STANDALONE_TOKEN_PATH });
+		nock(STANDALONE).get(`${STANDALONE_API}/UserPartition/users/${ORG_ID}`).query(true).reply(403);
+
+		const { error } = await runNode({ credentials: STANDALONE_CREDENTIALS, parameters });
+
+		expect(error?.message).toBe(
+			'UiPath refused GET /api/UserPartition/users/{organizationId} (HTTP 403): this endpoint may not be open to external applications on this deployment [item 0]',
+		);
+	});
+
+	it('keeps the sort the user chose when reading several pages, and drops users repeated across pages (IDs in any case)', async () => {
+		mockTokenEndpoint(['T1']);
+		const repeated = { ...users(1, 999)[0], id: users(1, 999)[0].id.toUpperCase() };
+		nock(CLOUD)
+			.get(usersListPath)
+			.query({ sortBy: 'Email', top: 1000, skip: 0 })
+			.reply(200, { totalCount: 1001, results: users(1000) })
+			.get(usersListPath)
+			.query({ sortBy: 'Email', top: 1000, skip: 1000 })
+			.reply(200, { totalCount: 1001, results: [repeated, ...users(1, 1000)] });
+
+		const { outputs, error } = await runNode({ parameters: { ...parameters, returnAll: true, options: { sortBy: 'Email' } } });
+
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(1001);
+		expect(new Set(outputs[0].map((item) => String(item.json.id).toLowerCase())).size).toBe(1001);
+	});
+
+	it('stops with a clear error when UiPath ignores skip and sends the same page again', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD).get(usersListPath).query(true).times(2).reply(200, { totalCount: 5000, results: users(1000) });
+
+		const { error } = await runNode({ parameters: { ...parameters, returnAll: true } });
+
+		expect(error?.message).toBe('UiPath sent page 2 of the list again (skip=1000 answered only entries already read) [item 0]');
+	});
+
+	it('stops after a bounded number of pages when UiPath always answers a full page with a growing total', async () => {
+		mockTokenEndpoint(['T1']);
+		let page = 0;
+		nock(CLOUD)
+			.get(usersListPath)
+			.query(true)
+			.times(4)
+			.reply(200, () => {
+				page++;
+				return { totalCount: 1000 * page + 1, results: users(1000, 1000 * (page - 1)) };
+			});
+
+		const { error } = await runNode({ parameters: { ...parameters, returnAll: true } });
+
+		// The first page announced 1001 users: 2 pages, plus 2 spare pages, then the read stops.
+		expect(page).toBe(4);
+		expect(error?.message).toBe('UiPath kept sending full pages: stopped after 4 pages (4000 entries, total now 4001) to avoid reading forever [item 0]');
+	});
+
+	it.each([
+		['abc', '"abc"'],
+		[0, '0'],
+		[-1, '-1'],
+		[1.5, '1.5'],
+		['', '""'],
+	])("refuses a Limit of %j from an expression, naming 'Limit' and the item", async (limit, shown) => {
+		const { outputs } = await runNode({
+			parameters: { ...parameters, limit: '={{ $json.limit }}' },
+			items: [{ limit }],
+			onError: 'continueRegularOutput',
+		});
+
+		expect(outputs[0][0].json.error).toBe(`'Limit' must be a positive whole number, not ${shown} [item 0]`);
 	});
 });

@@ -6,6 +6,7 @@ import { groupOperations } from './group/Group.resource';
 import type { IdentityResource, OperationTables } from './node.type';
 import { robotAccountOperations } from './robotAccount/RobotAccount.resource';
 import { runBulk, runItems } from './runner';
+import { refusalItems, toolRefusal } from '../shared/tool';
 import { settingOperations } from './setting/Setting.resource';
 import type { IdentityOperation } from './types';
 import { userOperations } from './user/User.resource';
@@ -34,6 +35,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const handler = findOperation(resource, operation);
+	// As an AI agent's tool, some operations refuse before anything is sent (shared/tool.ts).
+	const refusal = toolRefusal(this.getNode(), resource, operation);
+	if (refusal) return [refusalItems(this, refusal)];
 	if (handler?.executeItems) return [await handler.executeItems.call(this, this.getInputData().length)];
 	if (handler?.executeAll) return [await runBulk.call(this, handler.executeAll)];
 	return [await runItems.call(this, handler?.execute ?? unsupported(resource, operation))];

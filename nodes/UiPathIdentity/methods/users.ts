@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { identityRequest } from '../transport';
-import { endpoint, endpoints } from '../transport/endpoints';
+import { userListRequest } from '../shared/users';
 
 const PAGE_SIZE = 100;
 
@@ -25,7 +25,7 @@ export async function searchUsers(
 	const qs: IDataObject = { top: PAGE_SIZE, skip };
 	if (filter?.trim()) qs.searchTerm = filter.trim();
 	const page = (await identityRequest.call(this, 0, {
-		...endpoint(endpoints.userList),
+		...(await userListRequest(this, 0)),
 		qs,
 	})) as { totalCount?: number; results?: IDataObject[] };
 	const users = page.results ?? [];

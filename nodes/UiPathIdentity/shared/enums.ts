@@ -1,10 +1,17 @@
 /**
- * UiPath sends its enums as numbers although its OpenAPI file declares strings (reference 4.0).
- * Output shows the names; a value that is already a string or unknown passes through unchanged.
+ * UiPath's OpenAPI definition declares its enums as strings (`user`, `builtIn`), its docs and SDKs
+ * show numbers (`0`), and either may arrive (reference 0.1 item 8). This is the one reader: a
+ * number, a numeric string or a name in any letter case all read as the same name. A value it
+ * does not know passes through unchanged.
  */
 export function enumNamer(names: readonly string[]) {
-	return (value: unknown): unknown =>
-		typeof value === 'number' && Number.isInteger(value) && names[value] !== undefined ? names[value] : value;
+	const byLowerCase = new Map(names.map((name) => [name.toLowerCase(), name]));
+	return (value: unknown): unknown => {
+		const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+		if (Number.isInteger(number) && names[number] !== undefined) return names[number];
+		if (typeof value === 'string') return byLowerCase.get(value.trim().toLowerCase()) ?? value;
+		return value;
+	};
 }
 
 /** GroupType: 0 builtIn, 1 custom (documented on the enumeration-list page). */

@@ -26,7 +26,11 @@ const USER = 'PM.User';
 const GROUP = 'PM.Group';
 const ROBOT_ACCOUNT = 'PM.RobotAccount';
 const SETTING = 'PM.Setting';
-const DIRECTORY = 'PM.Directory';
+/**
+ * UiPath documents no scope for Directory (there is no PM.Directory, reference 0.1 item 5); its
+ * answers are users and groups, so PM.User (and PM.Group) are the scopes most likely checked.
+ */
+const DIRECTORY = 'PM.User';
 
 const userNotFound = (userId: string) => `User "${userId}" was not found`;
 const groupNotFound = (groupId: string) => `Group "${groupId}" was not found`;
@@ -35,6 +39,8 @@ const robotAccountNotFound = (robotAccountId: string) => `Robot account "${robot
 /** Each endpoint once: method, path builder, scope, not-found wording and where it is described. */
 export const endpoints = {
 	userList: { method: 'GET', path: () => apiPath('User', 'users', ORGANIZATION_ID), scope: USER, source: 'public' },
+	/** Standalone Orchestrator lists users here instead of `userList` (reference 0.1 item 1). */
+	userPartitionList: { method: 'GET', path: () => apiPath('UserPartition', 'users', ORGANIZATION_ID), scope: USER, source: 'internal-2023' },
 	userGet: { method: 'GET', path: (id) => apiPath('User', id), scope: USER, notFound: userNotFound, source: 'public' },
 	userCreate: { method: 'POST', path: () => apiPath('User'), scope: USER, source: 'public' },
 	userBulkCreate: { method: 'POST', path: () => apiPath('User', 'BulkCreate'), scope: USER, source: 'public' },
@@ -64,16 +70,49 @@ export const endpoints = {
 	directoryGroupMembership: { method: 'POST', path: () => apiPath('Directory', 'GroupMembership', ORGANIZATION_ID), scope: DIRECTORY, idempotent: true, source: 'internal-2023' },
 } satisfies Record<string, Endpoint<[]> | Endpoint<[string]>>;
 
+/** Where users are listed on this deployment: standalone Orchestrator has its own route. */
+export function userListFor(deployment: unknown): Endpoint {
+	return deployment === 'standalone' ? endpoints.userPartitionList : endpoints.userList;
+}
+
 /** The request fields of an endpoint for these path arguments, to spread into an `IdentityRequest`. */
 export function endpoint<Args extends string[]>(
-	{ method, path, scope, notFound, idempotent }: Endpoint<Args>,
+	{ method, path, scope, notFound, idempotent, source }: Endpoint<Args>,
 	...args: Args
-): { method: IHttpRequestMethods; path: string; scope: string; notFound?: string; idempotent?: boolean } {
+): { method: IHttpRequestMethods; path: string; scope: string; notFound?: string; idempotent?: boolean; source: EndpointSource } {
 	return {
 		method,
 		path: path(...args),
 		scope,
+		source,
 		...(notFound ? { notFound: notFound(...args) } : {}),
 		...(idempotent ? { idempotent } : {}),
 	};
+}
+
+/** The URL of the credential's Test request; `authenticate` turns it into `credentialProbe`. */
+export const CREDENTIAL_PROBE_URL = '/api/{credentialProbe}';
+
+/** The cheapest read of each resource scope, for the credential's Test button. */
+const PROBES: Array<{ family: string; probe: (deployment: unknown) => { url: string; qs?: Record<string, unknown> } }> = [
+	{ family: USER, probe: (deployment) => ({ url: userListFor(deployment).path(), qs: { top: 1 } }) },
+	{ family: GROUP, probe: () => ({ url: endpoints.groupList.path() }) },
+	{ family: ROBOT_ACCOUNT, probe: () => ({ url: endpoints.robotAccountList.path(), qs: { top: 1 } }) },
+	{ family: SETTING, probe: () => ({ url: endpoints.settingGet.path(), qs: { key: 'Auth.Password.DefaultExpirationDays', partitionGlobalId: ORGANIZATION_ID } }) },
+];
+
+/**
+ * What the credential's Test reads: the list of the first resource named in Scopes that can be
+ * read (the family scope or its `.Read` half), so an application granted only some resources
+ * passes. Without such a scope it lists users.
+ */
+export function credentialProbe(
+	scopes: unknown,
+	deployment: unknown,
+): { url: string; qs?: Record<string, unknown>; scope: string } {
+	for (const scope of String(scopes ?? '').split(/\s+/).filter(Boolean)) {
+		const match = PROBES.find(({ family }) => scope === family || scope === `${family}.Read`);
+		if (match) return { ...match.probe(deployment), scope };
+	}
+	return { ...PROBES[0].probe(deployment), scope: USER };
 }

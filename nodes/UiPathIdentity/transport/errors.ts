@@ -11,6 +11,28 @@ export interface RequestSubject {
 	notFound?: string;
 	/** Values that must never appear in a message (passwords sent in the body). */
 	secrets?: string[];
+	/** Where the endpoint is described (transport/endpoints.ts); refusals of unpublished ones say so. */
+	source?: 'public' | 'internal-2023' | 'undocumented';
+	method?: string;
+	path?: string;
+}
+
+/**
+ * A 401, 403 or 404 from an endpoint outside UiPath's public definition: most likely the
+ * deployment does not open it to external applications, which no scope or ID can fix.
+ */
+function unpublishedRefusal(status: number, reason: string | undefined, subject: Partial<RequestSubject>) {
+	const where = subject.source === 'internal-2023' ? "only in UiPath's internal API definition of 2023" : "in none of UiPath's API definitions";
+	const endpoint = [subject.method, subject.path].filter(Boolean).join(' ') || 'this endpoint';
+	const because = reason ? `: ${reason}` : '';
+	const message =
+		status === 404 && subject.notFound
+			? `${subject.notFound}, or this endpoint (${endpoint}) may not be open to external applications on this deployment (HTTP 404${because})`
+			: `UiPath refused ${endpoint} (HTTP ${status}${because}): this endpoint may not be open to external applications on this deployment`;
+	return {
+		message,
+		description: `The endpoint is described ${where}, and UiPath may refuse it to external applications (client credentials) while the portal can use it.${status === 403 ? ` Check that the external application has ${subject.scope ?? 'the needed scope'} as an application scope;` : ''} If it stays refused, use the UiPath portal for this step; the README lists these endpoints`,
+	};
 }
 
 export interface IdentityResultBody {
@@ -82,6 +104,9 @@ const NETWORK_CODES =
 
 function explainStatus(status: number, reason: string | undefined, subject: Partial<RequestSubject>) {
 	const because = reason ? `: ${reason}` : '';
+	if ((status === 401 || status === 403 || status === 404) && subject.source && subject.source !== 'public') {
+		return unpublishedRefusal(status, reason, subject);
+	}
 	switch (status) {
 		case 400:
 			return {

@@ -15,6 +15,8 @@ import { readRequestSettings } from './options';
 import type { RequestSettings } from './options';
 import { classifyFailure, isIdempotentMethod, planRetry } from './retry';
 import { runSession, sharedCredentials } from './session';
+import { TOKEN_ERROR_PREFIX } from './token';
+import { suiteHostLevelBase } from './urls';
 import type { RequestContext } from './session';
 
 export const CREDENTIAL_TYPE = 'uiPathIdentityApi';
@@ -49,6 +51,7 @@ async function sendOnce(
 	settings: RequestSettings,
 	itemIndex: number,
 	refreshOn401: boolean,
+	baseURL?: string,
 ): Promise<IN8nHttpFullResponse> {
 	const credentialsDecrypted = await sharedCredentials(ctx, CREDENTIAL_TYPE, itemIndex);
 	const pacer = runSession(ctx).pacer;
@@ -65,6 +68,7 @@ async function sendOnce(
 		returnFullResponse: true,
 	};
 	if (settings.timeoutMs > 0) options.timeout = settings.timeoutMs;
+	if (baseURL) options.baseURL = baseURL;
 	return (await ctx.helpers.httpRequestWithAuthentication.call(
 		ctx,
 		CREDENTIAL_TYPE,
@@ -79,6 +83,63 @@ function isMalformed(response: IN8nHttpFullResponse): boolean {
 	if (typeof body !== 'string' || !body.trim()) return false;
 	const type = String(response.headers?.['content-type'] ?? '');
 	return /json|html/i.test(type) || /^[[{]/.test(body.trim());
+}
+
+function isNotFound(error: unknown): boolean {
+	return String((error as { httpCode?: string })?.httpCode ?? '') === '404';
+}
+
+/**
+ * Automation Suite answers on `{base}/{org}/identity_` or `{base}/identity_` (reference 0.1 item 6).
+ * With Path Form "Automatic" a 404 on the organization-level form is tried once on the host-level
+ * form; the form that answered is remembered for the rest of the run. A 404 on both (a missing
+ * user, say) decides nothing.
+ */
+async function sendOnSuiteForm(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	request: IdentityRequest,
+	settings: RequestSettings,
+	itemIndex: number,
+): Promise<IN8nHttpFullResponse> {
+	const session = runSession(ctx);
+	const send = async (baseURL?: string) =>
+		await settle(session.tokenGate.send((refreshOn401) => sendOnce(ctx, request, settings, itemIndex, refreshOn401, baseURL)));
+	const { data } = await sharedCredentials(ctx, CREDENTIAL_TYPE, itemIndex);
+	const hostBase = data ? suiteHostLevelBase(data) : undefined;
+	if (!hostBase) return unwrap(await send());
+	if (session.suitePathForm === 'host') return unwrap(await send(hostBase));
+
+	const organizationLevel = await send();
+	if (session.suitePathForm === 'organization') return unwrap(organizationLevel);
+	if (organizationLevel.ok || !isNotFound(organizationLevel.error)) {
+		// Any HTTP answer but 404 shows the organization-level form exists.
+		const answered = organizationLevel.ok || ((organizationLevel.error as { httpCode?: string })?.httpCode && !isTokenFailure(organizationLevel.error));
+		if (answered) session.suitePathForm = 'organization';
+		return unwrap(organizationLevel);
+	}
+	const hostLevel = await send(hostBase);
+	if (!hostLevel.ok && isNotFound(hostLevel.error)) return unwrap(organizationLevel);
+	session.suitePathForm = 'host';
+	return unwrap(hostLevel);
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+	return await promise.then(
+		(value): Settled<T> => ({ ok: true, value }),
+		(error: unknown): Settled<T> => ({ ok: false, error }),
+	);
+}
+
+/** The value, or the error exactly as core threw it (shaped later by `toNodeError`). */
+function unwrap<T>(outcome: Settled<T>): T {
+	if (outcome.ok) return outcome.value;
+	throw outcome.error;
+}
+
+function isTokenFailure(error: unknown): boolean {
+	return String((error as { message?: string })?.message ?? '').includes(TOKEN_ERROR_PREFIX);
 }
 
 function isCancelled(ctx: RequestContext): boolean {
@@ -98,7 +159,7 @@ export async function identityRequest<T = IDataObject>(
 	// Dry Run: a change is recorded for the item's output instead of being sent (see dryRun.ts).
 	if (recordIfDryRun(this, itemIndex, request)) return DRY_RUN_ANSWER as unknown as T;
 	const settings = readRequestSettings(this, itemIndex);
-	const { tokenGate } = runSession(
+	runSession(
 		this,
 		settings.paceRequests ? { share: settings.rateLimitShare } : undefined,
 		CREDENTIAL_TYPE,
@@ -111,7 +172,7 @@ export async function identityRequest<T = IDataObject>(
 		tries++;
 		let response: IN8nHttpFullResponse;
 		try {
-			response = await tokenGate.send((refreshOn401) => sendOnce(this, request, settings, itemIndex, refreshOn401));
+			response = await sendOnSuiteForm(this, request, settings, itemIndex);
 		} catch (error) {
 			const data = (error as { httpCode?: string; context?: { data?: unknown } }).context?.data;
 			if (request.notFoundAsData && (error as { httpCode?: string }).httpCode === '404') return NOT_FOUND as T;

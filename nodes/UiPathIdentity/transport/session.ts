@@ -14,6 +14,8 @@ export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 export interface RunSession {
 	tokenGate: TokenGate;
 	pacer?: RateLimitPacer;
+	/** Automation Suite, Path Form Automatic: the API form the cluster answered on in this run. */
+	suitePathForm?: 'organization' | 'host';
 	/** The process-wide token flight of the run's credential, if it has an ID. */
 	flight?: CredentialFlight;
 	/** The decrypted credential, read once per run (see `sharedCredentials`). */

@@ -30,15 +30,35 @@ function safeJson(text: string): unknown {
 	}
 }
 
+/** Platform Management scope families UiPath documents (Automation Cloud scopes page, reference 0.1 item 5). */
+const DOCUMENTED_SCOPE_FAMILIES = ['PM.Audit', 'PM.AuthSetting', 'PM.Group', 'PM.License', 'PM.RobotAccount', 'PM.Setting', 'PM.User', 'PM.UserLoginAttempt'];
+
+/** Requested scopes UiPath does not document (e.g. PM.Directory): the likely cause of invalid_scope. */
+export function undocumentedScopes(scopes: string): string[] {
+	return scopes
+		.split(/\s+/)
+		.filter(Boolean)
+		.filter((scope) => scope.startsWith('PM.') && !DOCUMENTED_SCOPE_FAMILIES.some((family) => scope === family || scope === `${family}.Read` || scope === `${family}.Write`));
+}
+
+function invalidScopeError(scopes: string): UserError {
+	const unknown = undocumentedScopes(scopes);
+	const requested = scopes.split(/\s+/).filter(Boolean);
+	if (unknown.length) {
+		return new UserError(`${TOKEN_ERROR_PREFIX}: invalid_scope: remove ${unknown.join(', ')} from Scopes (requested "${scopes}")`, {
+			description: `UiPath documents no scope named ${unknown.join(' or ')}, and one unknown scope makes it refuse the whole token. Remove it from Scopes in the credential; the Platform Management scopes are PM.User, PM.Group, PM.RobotAccount, PM.Setting, PM.AuthSetting, PM.Audit and PM.License (each also as .Read or .Write)`,
+		});
+	}
+	return new UserError(`${TOKEN_ERROR_PREFIX}: invalid_scope: one of ${requested.join(', ')} is not granted to the external application (requested "${scopes}")`, {
+		description:
+			'UiPath refuses the whole token when one requested scope is not granted. In UiPath Admin → External Applications, add each of these as an Application scope of this app, or remove from Scopes the ones it lacks',
+	});
+}
+
 function tokenError(error: TokenEndpointError, tokenUrl: string, scopes: string): UserError {
 	const status = error.response?.status ?? (Number(error.httpCode) || undefined);
 	const oauthCode = oauthErrorCode(error);
-	if (oauthCode === 'invalid_scope') {
-		return new UserError(`${TOKEN_ERROR_PREFIX}: invalid_scope (requested "${scopes}")`, {
-			description:
-				'In UiPath Admin → External Applications, add every scope listed in the credential as an Application scope of this app, or remove the ones you do not need from Scopes',
-		});
-	}
+	if (oauthCode === 'invalid_scope') return invalidScopeError(scopes);
 	if (status === 400 || status === 401 || oauthCode) {
 		return new UserError(
 			`${TOKEN_ERROR_PREFIX}: the client ID or client secret was rejected (${oauthCode ?? `HTTP ${status}`})`,

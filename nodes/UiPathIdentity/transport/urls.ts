@@ -108,7 +108,11 @@ export function buildIdentityUrls(credentials: ICredentialDataDecryptedObject): 
 		identityRoot = `${baseUrl}/identity`;
 		tokenUrl = `${identityRoot}/connect/token`;
 	} else if (deployment === 'automationSuite') {
-		identityRoot = `${baseUrl}/${requiredOrganizationName(credentials)}/identity_`;
+		// Both forms exist (reference 0.1 item 6); Automatic starts organization-level, see suiteHostLevelBase.
+		identityRoot =
+			credentials.suitePathForm === 'host'
+				? `${baseUrl}/identity_`
+				: `${baseUrl}/${requiredOrganizationName(credentials)}/identity_`;
 		// Identity is one service for the whole cluster; its token endpoint is host-level.
 		tokenUrl = `${baseUrl}/identity_/connect/token`;
 	} else if (deployment === 'cloud') {
@@ -129,6 +133,17 @@ export function buildIdentityUrls(credentials: ICredentialDataDecryptedObject): 
 		tokenUrl = checkedUrl(tokenOverride, 'Token URL');
 	}
 	return { apiBaseUrl: identityRoot, tokenUrl };
+}
+
+/**
+ * Automation Suite with Path Form "Automatic" and no Identity URL Override: the host-level API base
+ * to try once when the organization-level one answers 404. Undefined everywhere else.
+ */
+export function suiteHostLevelBase(credentials: ICredentialDataDecryptedObject): string | undefined {
+	if (credentials.deployment !== 'automationSuite') return undefined;
+	if (credentials.suitePathForm && credentials.suitePathForm !== 'automatic') return undefined;
+	if (String(credentials.identityUrl ?? '').trim()) return undefined;
+	return `${checkedUrl(String(credentials.baseUrl ?? ''), 'Base URL')}/identity_`;
 }
 
 /** Reads the organization (partition) GUID from the `prt_id` claim of a UiPath access token. */

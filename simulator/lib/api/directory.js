@@ -141,10 +141,10 @@ function bulkResolveByName(ctx, [pgid]) {
 }
 
 const routes = [
-	['GET', `^/Directory/Search/${GUIDISH}$`, 'Directory', directorySearch],
-	['POST', `^/Directory/GroupMembership/${GUIDISH}$`, 'Directory', groupMembership],
-	['POST', `^/Directory/ResolveByName/${GUIDISH}$`, 'Directory', resolveByName],
-	['POST', `^/Directory/BulkResolveByName/${GUIDISH}$`, 'Directory', bulkResolveByName],
+	['GET', `^/Directory/Search/${GUIDISH}$`, 'User', directorySearch],
+	['POST', `^/Directory/GroupMembership/${GUIDISH}$`, 'User', groupMembership],
+	['POST', `^/Directory/ResolveByName/${GUIDISH}$`, 'User', resolveByName],
+	['POST', `^/Directory/BulkResolveByName/${GUIDISH}$`, 'User', bulkResolveByName],
 ];
 
 module.exports = { routes };

@@ -2,7 +2,7 @@
 
 // Users (reference 4.1): node side in nodes/UiPathIdentity/actions/user/.
 
-const { problem } = require('../http');
+const { problem, notFound } = require('../http');
 const { parseJsonBody, paging, page } = require('../validate');
 const { USER_TYPE, USER_CATEGORY, isGuid, nowIso, userDto, passwordErrors, newId } = require('../store');
 const {
@@ -238,11 +238,18 @@ function loginAttempts(ctx, [id]) {
 	return ok(page(user.loginAttempts, paging(ctx.query)));
 }
 
-// Standalone Orchestrator lists users through UserPartition (reference 0.1 item 1); same answer.
+// Standalone Orchestrator lists users through UserPartition (reference 0.1 item 1: UiPath's
+// PowerShell module says standalone requires it); it does not answer the Cloud route, so the
+// simulator's standalone shape answers 404 there and a node that uses the wrong route fails.
 const listPartitionUsers = listUsers;
 
+function listCloudUsers(ctx, params) {
+	if (ctx.shape === 'standalone') throw notFound();
+	return listUsers(ctx, params);
+}
+
 const routes = [
-	['GET', `^/User/users/${GUIDISH}$`, 'User', listUsers],
+	['GET', `^/User/users/${GUIDISH}$`, 'User', listCloudUsers],
 	['GET', `^/UserPartition/users/${GUIDISH}$`, 'User', listPartitionUsers],
 	['POST', '^/User/BulkCreate$', 'User', bulkCreateUsers],
 	['POST', '^/User/InviteUsers$', 'User', inviteUsers],

@@ -6,6 +6,7 @@ import { endpoint, endpoints } from '../../transport/endpoints';
 import { ORGANIZATION_ID, newGuid } from '../../transport/urls';
 import { guidList, requiredString } from '../../shared/readers';
 import { forgetGroups } from '../../shared/groups';
+import { runsAsTool } from '../../shared/tool';
 import { groupOutput } from './group.helpers';
 
 const show = { resource: ['group'], operation: ['create'] };
@@ -53,5 +54,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 	})) as IDataObject | undefined;
 	forgetGroups(this);
-	return groupOutput(answer?.id ? answer : { id, name });
+	return groupOutput(answer?.id ? answer : { id, name }, runsAsTool(this.getNode()));
 }

@@ -22,6 +22,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		endpoint(endpoints.groupMembers, group.id),
 		readListLimit(this, itemIndex),
+		// Undocumented endpoint: whether it sorts is unknown, so no sortBy is sent.
+		{ stableSort: false },
 	);
 	return members.map((member) => ({ ...member, type: userTypeName(member.type) as IDataObject[string] }));
 }

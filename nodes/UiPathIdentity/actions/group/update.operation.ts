@@ -7,6 +7,7 @@ import { ORGANIZATION_ID } from '../../transport/urls';
 import { groupLocator } from '../../shared/descriptions';
 import { guidList, optionalText } from '../../shared/readers';
 import { forgetGroups, resolveGroup } from '../../shared/groups';
+import { runsAsTool } from '../../shared/tool';
 import { currentGroupName, groupOutput } from './group.helpers';
 import type { GroupRef } from '../../shared/groups';
 
@@ -74,5 +75,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 	})) as IDataObject | undefined;
 	forgetGroups(this);
-	return groupOutput(answer?.id ? answer : { id: group.id, name });
+	return groupOutput(answer?.id ? answer : { id: group.id, name }, runsAsTool(this.getNode()));
 }

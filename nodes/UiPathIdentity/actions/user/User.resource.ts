@@ -90,6 +90,8 @@ export const userDescription: INodeProperties[] = [
 				value: 'deleteMany',
 				action: 'Delete many users',
 				description: 'Delete one user per input item with few requests',
+				// Not offered to AI agents; refused there if set anyway (shared/tool.ts)
+				displayOptions: { hide: { '@tool': [true] } },
 			},
 			{
 				name: 'Get',

@@ -3,13 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { ORGANIZATION_ID } from '../../transport/urls';
+import { runsAsTool } from '../../shared/tool';
+import { credentialDeployment } from '../../shared/users';
 import { newUserDescription, readNewUser, requireSucceeded, userOutput } from './user.helpers';
 
 export const description: INodeProperties[] = newUserDescription('create', { withPassword: true });
 
 /** `POST /api/User`: one user, optionally with an initial password. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { body, groupIds } = readNewUser(this, itemIndex);
+	const { body, groupIds } = readNewUser(this, itemIndex, await credentialDeployment(this, itemIndex));
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const password = typeof fields.password === 'string' ? fields.password : '';
 	const request: IDataObject = { ...body, partitionGlobalId: ORGANIZATION_ID };
@@ -29,5 +31,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	// The documented answer is a bare IdentityResult; should UiPath return the user, show it instead.
 	const created = typeof answer?.id === 'string' ? answer : { ...body, groupIDs: groupIds };
-	return { created: true, ...userOutput(created) };
+	return { created: true, ...userOutput(created, runsAsTool(this.getNode())) };
 }

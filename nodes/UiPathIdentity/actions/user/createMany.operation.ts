@@ -7,6 +7,8 @@ import { ORGANIZATION_ID } from '../../transport/urls';
 import { chunk, errorForItem, recordFailure } from '../../shared/bulk';
 import { batchSizeOption, optionsCollection } from '../../shared/descriptions';
 import { boundedNumber } from '../../shared/readers';
+import { runsAsTool } from '../../shared/tool';
+import { credentialDeployment } from '../../shared/users';
 import { newUserDescription, readNewUser, requireSucceeded, userOutput } from './user.helpers';
 import type { NewUser } from './user.helpers';
 
@@ -36,10 +38,11 @@ export async function executeAll(this: IExecuteFunctions, itemCount: number): Pr
 	const batchSize = boundedNumber(this, 'options.batchSize', 'Batch Size', 0, { min: 1, max: 1000, fallback: 100 });
 	const outcomes: Array<IDataObject | Error> = new Array(itemCount);
 	const byGroups = new Map<string, PendingUser[]>();
+	const deployment = await credentialDeployment(this, 0);
 
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
-			const user = readNewUser(this, itemIndex);
+			const user = readNewUser(this, itemIndex, deployment);
 			const key = [...user.groupIds].sort().join(',');
 			byGroups.set(key, [...(byGroups.get(key) ?? []), { ...user, itemIndex }]);
 		} catch (error) {
@@ -81,6 +84,6 @@ async function createBatch(this: IExecuteFunctions, batch: PendingUser[], outcom
 	const returned = new Map(created.map((user) => [String(user.id).toLowerCase(), user]));
 	for (const user of batch) {
 		const match = returned.get(String(user.body.id).toLowerCase());
-		outcomes[user.itemIndex] = { created: true, ...userOutput(match ?? { ...user.body, groupIDs: user.groupIds }) };
+		outcomes[user.itemIndex] = { created: true, ...userOutput(match ?? { ...user.body, groupIDs: user.groupIds }, runsAsTool(this.getNode())) };
 	}
 }

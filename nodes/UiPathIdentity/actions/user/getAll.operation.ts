@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { endpoint, endpoints } from '../../transport/endpoints';
 import { optionsCollection, returnAllAndLimit, searchTermFilter, simplifyField } from '../../shared/descriptions';
 import { readSearchTerm } from '../../shared/readers';
 import { fetchPages, readListLimit } from '../../shared/paging';
+import { userListRequest } from '../../shared/users';
 import { userOutput } from './user.helpers';
 
 const show = { resource: ['user'], operation: ['getAll'] };
@@ -54,7 +54,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const users = await fetchPages(
 		this,
 		itemIndex,
-		{ ...endpoint(endpoints.userList), qs },
+		{ ...(await userListRequest(this, itemIndex)), qs },
 		readListLimit(this, itemIndex),
 	);
 	return users.map((user) => userOutput(user, simplify));

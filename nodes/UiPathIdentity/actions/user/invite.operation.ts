@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IN
 
 import { CREDENTIAL_TYPE, identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
+import { userListRequest } from '../../shared/users';
 import { organizationIdFromToken } from '../../transport/urls';
 import { groupIdsField } from '../../shared/descriptions';
 import { guidList, optionalText, requiredString } from '../../shared/readers';
@@ -79,7 +80,7 @@ async function organizationId(this: IExecuteFunctions, itemIndex: number, creden
 	const fromToken = organizationIdFromToken(String(credentials.accessToken ?? ''));
 	if (fromToken) return fromToken;
 	await identityRequest.call(this, itemIndex, {
-		...endpoint(endpoints.userList),
+		...(await userListRequest(this, itemIndex)),
 		qs: { top: 1 },
 	});
 	const renewed = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);

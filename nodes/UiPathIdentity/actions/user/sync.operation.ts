@@ -10,6 +10,7 @@ import { chunk } from '../../shared/bulk';
 import { listGroups } from '../../shared/groups';
 import { fetchPages } from '../../shared/paging';
 import { boundedNumber } from '../../shared/readers';
+import { userListRequest } from '../../shared/users';
 import { requireSucceeded } from './user.helpers';
 import { matchesKey, normalizeKey, planSync } from './sync.plan';
 import type { CurrentUser, DesiredPerson, OrgGroup, PersonPlan, SyncKeyField, SyncMissingMode, SyncPlan } from './sync.plan';
@@ -254,8 +255,9 @@ async function readOrganization(
 	const listed = await fetchPages(
 		ctx,
 		0,
-		// Paging needs a stable sort, or users shift between pages (reference 0.1 item 4).
-		{ ...endpoint(endpoints.userList), qs: { sortBy: 'Id', sortOrder: 'asc' } },
+		// Paging needs a stable sort, or users shift between pages (reference 0.1 item 4). Standalone
+		// Orchestrator lists users at UserPartition (reference 0.1 item 1).
+		{ ...(await userListRequest(ctx, 0)), qs: { sortBy: 'Id', sortOrder: 'asc' } },
 		{ returnAll: true, limit: Infinity },
 	);
 	const seen = new Set<string>();

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { byDisplayName, groupIdsField, userLocator } from '../../shared/descriptions';
 import { guidList } from '../../shared/readers';
-import { resolveUserId } from '../../shared/users';
+import { credentialDeployment, resolveUserId } from '../../shared/users';
 import { USER_PROFILE_API_FIELDS, putUser, userProfileFields } from './user.helpers';
 
 const show = { resource: ['user'], operation: ['update'] };
@@ -55,6 +55,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	if (fields.groupIdsToRemove !== undefined) {
 		body.groupIDsToRemove = guidList(this, 'updateFields.groupIdsToRemove', 'Remove From Group Names or IDs', itemIndex);
+	}
+	if (body.email !== undefined && (await credentialDeployment(this, itemIndex)) === 'cloud') {
+		throw new NodeOperationError(this.getNode(), "'Email' cannot be changed on Automation Cloud", {
+			itemIndex,
+			description:
+				'UiPath does not support changing the email of an Automation Cloud user. Invite the new address (User → Invite), then delete the old account (User → Delete). Remove Email from Update Fields to change the other fields.',
+		});
 	}
 	if (!Object.keys(body).length) {
 		throw new NodeOperationError(this.getNode(), 'Update Fields is empty', {

@@ -6,6 +6,7 @@ import { endpoint, endpoints } from '../../transport/endpoints';
 import { describeIdentityErrors, isIdentityResult, redact } from '../../transport/errors';
 import type { IdentityResultBody } from '../../transport/errors';
 import { newGuid } from '../../transport/urls';
+import type { Deployment } from '../../transport/urls';
 import { byDisplayName, groupIdsField } from '../../shared/descriptions';
 import { userCategoryName, userTypeName } from '../../shared/enums';
 import { guidList, optionalText, requiredString } from '../../shared/readers';
@@ -206,6 +207,11 @@ export function newUserDescription(operation: string, { withPassword }: { withPa
 	];
 }
 
+/** Whether a user name is an email address, as Automation Cloud expects for signing in. */
+export function looksLikeEmail(value: string): boolean {
+	return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}
+
 /** Profile fields of the body; `partitionGlobalId`, password and groups are added by the caller. */
 export interface NewUser {
 	body: IDataObject;
@@ -216,13 +222,24 @@ export interface NewUser {
  * Builds the user part of CreateUserCommand with a new client-generated `id`: UiPath answers a
  * create with only `succeeded`, so choosing the ID is how the node knows it (reference 4.1).
  */
-export function readNewUser(ctx: IExecuteFunctions, itemIndex: number): NewUser {
+export function readNewUser(ctx: IExecuteFunctions, itemIndex: number, deployment: Deployment): NewUser {
 	const userName = requiredString(ctx, 'userName', 'Username', itemIndex, 'Set Username to the sign-in name of the new user');
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { id: newGuid(), userName: userName.trim() };
 	for (const [field, apiField] of Object.entries(USER_PROFILE_API_FIELDS)) {
 		const value = optionalText(fields[field]);
 		if (value) body[apiField] = value;
+	}
+	if (deployment === 'cloud' && !body.email) {
+		// Automation Cloud signs users in by email: an account without one is unusable (reference 0.1 item 2).
+		if (!looksLikeEmail(body.userName as string)) {
+			throw new NodeOperationError(ctx.getNode(), `The new user has no email: 'Username' "${body.userName as string}" is not an email address and 'Email' is empty`, {
+				itemIndex,
+				description:
+					"Automation Cloud users sign in with their email address, so an account without one cannot be used. Set 'Email' under Additional Fields, or use the email address as 'Username'",
+			});
+		}
+		body.email = body.userName;
 	}
 	if (typeof fields.bypassBasicAuthRestriction === 'boolean') {
 		body.bypassBasicAuthRestriction = fields.bypassBasicAuthRestriction;

@@ -1,0 +1,402 @@
+'use strict';
+
+// End-to-end: the packed package as an AI agent's tool in real n8n 1.x and 2.x. n8n's own AI
+// Agent node and OpenAI Chat Model run against a scripted OpenAI-compatible server on 127.0.0.1
+// (e2e/lib/openai-script.js: no network, no real model) and the UiPath Identity simulator. The
+// script plays the model: it calls the UiPath Identity tools with arguments n8n turns into the
+// tools' $fromAI() parameters, reads what the tools answered, and finishes with a text answer.
+// Run with `npm run test:e2e:agent` (E2E_MAJORS=1,2 as for the main suite; E2E_AGENT_DEBUG=/tmp/x
+// writes what the model received per workflow to /tmp/x-<major>-<workflow>.json).
+
+const { describe, it, before, after, afterEach } = require('node:test');
+const assert = require('node:assert/strict');
+
+const { startSimulator } = require('../simulator');
+const { ensureN8n, TARGETS } = require('./lib/install');
+const { N8nInstance, PACKAGE_NAME } = require('./lib/n8n');
+const { N8nRest, makeOwner } = require('./lib/rest');
+const { loadExamples, demoCredential } = require('./lib/examples');
+const { packPackage } = require('./lib/pack');
+const fx = require('./lib/fixtures');
+const { startScriptedOpenAi, pickTool, lastToolResult } = require('./lib/openai-script');
+const { assertContractKept } = require('./lib/contract');
+
+const MAJORS = (process.env.E2E_MAJORS || '1,2').split(',').map((value) => Number(value.trim())).filter(Boolean);
+const SUITE_TIMEOUT = 30 * 60 * 1000;
+const TEST_TIMEOUT = 5 * 60 * 1000;
+const TOOL_TYPE = `${PACKAGE_NAME}.uiPathIdentityTool`;
+const OPENAI_CREDENTIAL = { id: 'e2eCredOpenAi001', name: 'Scripted OpenAI' };
+const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}/;
+
+/** A UiPath Identity node as an agent tool, wired to the agent below it. */
+function toolNode(name, position, parameters, credential) {
+	return {
+		id: `tool-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+		name,
+		type: TOOL_TYPE,
+		typeVersion: 1,
+		position,
+		parameters,
+		credentials: { uiPathIdentityApi: { id: credential.id, name: credential.name } },
+	};
+}
+
+/**
+ * Manual Trigger → AI Agent (prompt defined in the node) with n8n's OpenAI Chat Model and the
+ * given tool nodes. The chat model uses the Chat Completions API (`responsesApi: false`, node
+ * version 1.2) or the Responses API (version 1.3, its default there).
+ */
+function agentWorkflow({ id, name, prompt, tools, responsesApi = false }) {
+	const model = {
+		id: 'model-node',
+		name: 'OpenAI Chat Model',
+		type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+		typeVersion: responsesApi ? 1.3 : 1.2,
+		position: [200, 520],
+		parameters: { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, options: { maxRetries: 0 } },
+		credentials: { openAiApi: OPENAI_CREDENTIAL },
+	};
+	if (responsesApi) model.parameters.responsesApiEnabled = true;
+	const connections = {
+		Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+		'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+	};
+	for (const tool of tools) connections[tool.name] = { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] };
+	return {
+		id,
+		name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: 'start-node', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 300], parameters: {} },
+			{
+				id: 'agent-node',
+				name: 'AI Agent',
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: 3,
+				position: [400, 300],
+				parameters: { promptType: 'define', text: prompt, options: { maxIterations: 6 } },
+			},
+			model,
+			...tools,
+		],
+		connections,
+		pinData: {},
+	};
+}
+
+/** Every object in a parsed tool answer (the answer is JSON text; shapes differ across n8n majors). */
+function objectsIn(value, found = []) {
+	if (Array.isArray(value)) for (const entry of value) objectsIn(entry, found);
+	else if (value && typeof value === 'object') {
+		found.push(value);
+		for (const entry of Object.values(value)) objectsIn(entry, found);
+	} else if (typeof value === 'string' && /^\s*[[{]/.test(value)) {
+		try {
+			objectsIn(JSON.parse(value), found);
+		} catch {
+			/* plain text */
+		}
+	}
+	return found;
+}
+
+function parseToolAnswer(text) {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+for (const major of MAJORS) {
+	const target = TARGETS[major];
+	describe(`AI agent tool in n8n ${target.n8nVersion} (major ${major})`, { timeout: SUITE_TIMEOUT }, () => {
+		let sim;
+		let n8n;
+		let secrets;
+		let creds;
+		const timings = {};
+
+		before(async () => {
+			const started = Date.now();
+			const install = await ensureN8n(major);
+			secrets = fx.makeSecrets();
+			sim = await startSimulator({ seed: fx.makeSeed(secrets), maxLifetimeMs: SUITE_TIMEOUT });
+			n8n = new N8nInstance(install, { secrets: [secrets.clientSecret, secrets.wrongSecret, ...fx.allPasswords()] });
+			await n8n.installPackage(await packPackage());
+			creds = fx.makeCredentials(sim.url, secrets);
+			timings.setupSeconds = (Date.now() - started) / 1000;
+		});
+
+		// Every request the tools sent and every answer of the simulators kept the contract.
+		afterEach(async (context) => {
+			await assertContractKept([sim], context && context.name);
+		});
+
+		after(async () => {
+			if (n8n) await n8n.cleanup();
+			if (sim) await sim.stop();
+			process.stdout.write(`[e2e-agent] n8n ${target.n8nVersion}: ${JSON.stringify(timings)}\n`);
+		});
+
+		/** Imports the workflow with a credential pointing at `model`, runs it with `n8n execute`. */
+		async function runAgent(model, workflow) {
+			await n8n.importCredentials([
+				creds.cloud,
+				{ ...OPENAI_CREDENTIAL, type: 'openAiApi', data: { apiKey: model.apiKey, url: model.url, organizationId: '', header: false } },
+			]);
+			await n8n.importWorkflows([workflow]);
+			const since = sim.lastSeq();
+			const started = Date.now();
+			// Community packages as tools: needed before n8n 1.85, harmless after (README "Use with AI agents").
+			const result = await n8n.execute(workflow.id, { env: { N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true' } });
+			const seconds = (Date.now() - started) / 1000;
+			const output = `${result.stdout}\n${result.stderr}`;
+			assert.ok(!output.includes(secrets.clientSecret), 'n8n output contains the client secret');
+			assert.ok(!JWT.test(output), 'n8n output contains an access token');
+			const requests = model.requests();
+			if (process.env.E2E_AGENT_DEBUG) require('node:fs').writeFileSync(`${process.env.E2E_AGENT_DEBUG}-${major}-${workflow.id}.json`, JSON.stringify(requests, null, 2));
+			const failed = requests.find((entry) => entry.error);
+			const context = () => `n8n execute exited ${result.code}; model turns ${model.turns()}${failed ? `; script: ${failed.error}` : ''}\n${n8n.mask(output).slice(-4000)}`;
+			assert.equal(result.code, 0, context());
+			assert.ok(result.run, context());
+			return { run: result.run, requests, log: sim.log(since), seconds, context };
+		}
+
+		it('finds a user by email and deactivates them through two tool calls', { timeout: TEST_TIMEOUT }, async () => {
+			const email = fx.makeSeed(secrets).organizations[0].users[6].email;
+			const userId = fx.userId(7);
+			const model = await startScriptedOpenAi([
+				// Turn 1: the agent offers both tools; the model searches by email.
+				({ tools }) => ({ toolCalls: [{ name: pickTool(tools, /^Find_users$/).name, arguments: { email } }] }),
+				// Turn 2: the model reads the ID from the search answer and deactivates that user.
+				({ tools, messages }) => {
+					const answer = lastToolResult(messages);
+					if (!answer) throw new Error('no tool answer in the conversation');
+					const user = objectsIn(parseToolAnswer(answer.content)).find((entry) => entry.email === email);
+					if (!user) throw new Error(`the search answer has no user with ${email}: ${answer.content.slice(0, 500)}`);
+					return { toolCalls: [{ name: pickTool(tools, /^Deactivate_user$/).name, arguments: { userId: user.id } }] };
+				},
+				// Turn 3: the final answer.
+				({ messages }) => ({ content: `Done: ${email} is deactivated. ${lastToolResult(messages).content}` }),
+			]);
+			try {
+				const workflow = agentWorkflow({
+					id: 'e2eAgentOffboard',
+					name: 'e2e agent offboarding',
+					prompt: `Find the user with email ${email} and deactivate them.`,
+					tools: [
+						toolNode('Find users', [500, 520], {
+							resource: 'user',
+							operation: 'getAll',
+							returnAll: false,
+							limit: 5,
+							filters: { searchTerm: "={{ $fromAI('email', 'The email address of the user to find', 'string') }}" },
+						}, creds.cloud),
+						toolNode('Deactivate user', [700, 520], {
+							resource: 'user',
+							operation: 'deactivate',
+							userId: { __rl: true, mode: 'id', value: "={{ $fromAI('userId', 'The ID of the user to deactivate, from Find users', 'string') }}" },
+							options: {},
+						}, creds.cloud),
+					],
+				});
+				const { run, requests, log, seconds, context } = await runAgent(model, workflow);
+				timings.offboardingSeconds = seconds;
+
+				// The model was asked three times, always with both tools, under the scripted key.
+				assert.equal(requests.length, 3, context());
+				for (const request of requests) {
+					assert.equal(request.api, 'chat');
+					assert.ok(request.authorized, 'the credential API key reached the model server');
+					assert.deepEqual(request.tools.map((tool) => tool.name).sort(), ['Deactivate_user', 'Find_users']);
+				}
+				// What the agent reads about each tool: the node's own description of the operation.
+				const { TOOL_DESCRIPTIONS } = require('../dist/nodes/UiPathIdentity/shared/tool.js');
+				const findTool = requests[0].tools.find((tool) => tool.name === 'Find_users');
+				assert.equal(findTool.description, TOOL_DESCRIPTIONS.user.getAll);
+				assert.equal(requests[0].tools.find((tool) => tool.name === 'Deactivate_user').description, TOOL_DESCRIPTIONS.user.deactivate);
+				assert.deepEqual(Object.keys(findTool.parameters.properties || {}), ['email'], 'the $fromAI key is the tool argument');
+				assert.equal(requests[0].messages.at(-1).role, 'user');
+				assert.match(requests[0].messages.at(-1).content, new RegExp(email.replace(/\./g, '\\.')));
+
+				// UiPath saw exactly: one token, the search with the model's email, the deactivation.
+				const api = log.filter((entry) => entry.kind === 'api');
+				assert.equal(log.filter((entry) => entry.kind === 'token').length, 1, 'one token for the whole run');
+				assert.deepEqual(
+					api.map((entry) => [entry.method, entry.path, entry.status]),
+					[
+						['GET', `${fx.DEPLOYMENTS.cloud.apiBase}/api/User/users/${fx.ORG_ID}`, 200],
+						['PUT', `${fx.DEPLOYMENTS.cloud.apiBase}/api/User/${userId}`, 200],
+					],
+					JSON.stringify(api.map((entry) => [entry.method, entry.path, entry.query, entry.status])),
+				);
+				assert.equal(api[0].query.searchTerm, email);
+				assert.equal(api[1].body.isActive, false);
+				const state = sim.snapshot().organizations[0].users.find((user) => user.id === userId);
+				assert.equal(state.isActive, false, 'the user is inactive in UiPath');
+
+				// What each tool answered reached the model in the next request.
+				const searchAnswer = lastToolResult(requests[1].messages);
+				assert.ok(searchAnswer, 'the second request carries the search answer');
+				assert.equal(searchAnswer.toolCallId, requests[0].reply.toolCalls[0].id);
+				const found = objectsIn(parseToolAnswer(searchAnswer.content)).filter((entry) => entry.email === email);
+				assert.equal(found.length, 1, searchAnswer.content);
+				assert.equal(found[0].id, userId);
+				const deactivateAnswer = lastToolResult(requests[2].messages);
+				assert.equal(deactivateAnswer.toolCallId, requests[1].reply.toolCalls[0].id);
+				assert.ok(objectsIn(parseToolAnswer(deactivateAnswer.content)).some((entry) => entry.id === userId && entry.isActive === false), deactivateAnswer.content);
+
+				// The agent's output is the model's final answer.
+				const output = fx.nodeItems(run, 'AI Agent');
+				assert.equal(output.length, 1);
+				assert.match(output[0].json.output, /^Done: .* is deactivated\./);
+			} finally {
+				await model.stop();
+			}
+		});
+
+		it('refuses model-chosen passwords and bulk deletes with an answer the model reads (Responses API)', { timeout: TEST_TIMEOUT }, async () => {
+			const userId = fx.userId(9);
+			const modelPassword = 'Model-Chosen-Pass-9!';
+			const toolErrors = [];
+			const model = await startScriptedOpenAi([
+				({ tools }) => ({ toolCalls: [{ name: pickTool(tools, /^Reset_password$/).name, arguments: { userId, password: modelPassword } }] }),
+				({ tools, messages }) => {
+					toolErrors.push(lastToolResult(messages).content);
+					return { toolCalls: [{ name: pickTool(tools, /^Delete_many_users$/).name, arguments: { userId } }] };
+				},
+				({ messages }) => {
+					toolErrors.push(lastToolResult(messages).content);
+					return { content: 'I cannot do that with the tools I have.' };
+				},
+			]);
+			try {
+				const workflow = agentWorkflow({
+					id: 'e2eAgentRefusals',
+					name: 'e2e agent refusals',
+					prompt: `Reset the password of user ${userId} to ${modelPassword}, then delete that user.`,
+					responsesApi: true,
+					tools: [
+						toolNode('Reset password', [500, 520], {
+							resource: 'user',
+							operation: 'resetPassword',
+							userId: { __rl: true, mode: 'id', value: "={{ $fromAI('userId', 'The ID of the user', 'string') }}" },
+							password: "={{ $fromAI('password', 'The new password', 'string') }}",
+						}, creds.cloud),
+						toolNode('Delete many users', [700, 520], {
+							resource: 'user',
+							operation: 'deleteMany',
+							userId: { __rl: true, mode: 'id', value: "={{ $fromAI('userId', 'The ID of the user', 'string') }}" },
+							options: {},
+						}, creds.cloud),
+					],
+				});
+				const { run, requests, log, seconds, context } = await runAgent(model, workflow);
+				timings.refusalsSeconds = seconds;
+				assert.equal(requests.length, 3, context());
+				assert.ok(requests.every((request) => request.api === 'responses'), 'the chat model used the Responses API');
+				assert.equal(toolErrors.length, 2);
+				assert.match(toolErrors[0], /does not run as an AI agent tool while 'New Password' comes from the model/, toolErrors[0]);
+				assert.match(toolErrors[1], /Delete Many does not run as an AI agent tool/, toolErrors[1]);
+				for (const answer of toolErrors) assert.ok(objectsIn(parseToolAnswer(answer)).some((entry) => entry.refused === true), answer);
+				assert.ok(!toolErrors.join('').includes(modelPassword), 'the refusal does not echo the password');
+				// The editor does not offer Delete Many on the tool; a hand-written workflow still can, and the model reads that it is not available.
+				assert.equal(requests[0].tools.find((tool) => tool.name === 'Delete_many_users').description, 'Not available to AI agents.');
+				assert.deepEqual(log.filter((entry) => entry.kind === 'api'), [], 'nothing was sent to UiPath');
+				assert.ok(sim.verifyPassword(userId, fx.oldPassword(9)), 'the password is unchanged');
+				assert.ok(sim.snapshot().organizations[0].users.some((user) => user.id === userId), 'the user still exists');
+				assert.equal(fx.nodeItems(run, 'AI Agent')[0].json.output, 'I cannot do that with the tools I have.');
+			} finally {
+				await model.stop();
+			}
+		});
+
+		describe('running server: the example workflow examples/ai-agent-offboarding.json over its chat webhook', { timeout: SUITE_TIMEOUT }, () => {
+			const example = loadExamples().find((workflow) => workflow.id === 'uipathExAgent0001');
+			const email = 'dave.miller@acme.example';
+			const daveId = 'a1c4e6f8-2222-4b22-8b22-000000000104';
+			let demoSim;
+			let model;
+			let server;
+
+			before(async () => {
+				assert.ok(example, 'examples/ai-agent-offboarding.json is missing');
+				demoSim = await startSimulator({ maxLifetimeMs: SUITE_TIMEOUT });
+				const userIdFrom = (messages) => {
+					const user = objectsIn(parseToolAnswer(lastToolResult(messages).content)).find((entry) => entry.email === email);
+					if (!user) throw new Error(`no ${email} in the tool answer`);
+					return user.id;
+				};
+				model = await startScriptedOpenAi([
+					({ tools, messages }) => {
+						if (!messages.some((message) => message.role === 'system' && /offboard/i.test(message.content))) throw new Error('the system message of the example is missing');
+						return { toolCalls: [{ name: pickTool(tools, /^Find_users$/).name, arguments: { searchTerm: email } }] };
+					},
+					({ tools, messages }) => ({ toolCalls: [{ name: pickTool(tools, /^Deactivate_user$/).name, arguments: { userId: userIdFrom(messages) } }] }),
+					({ tools, messages }) => ({ toolCalls: [{ name: pickTool(tools, /^Remove_user_from_all_groups$/).name, arguments: { userId: userIdFrom(messages.slice(0, -2)) } }] }),
+					() => ({ content: `${email} is deactivated and removed from all groups.` }),
+				]);
+				const openAi = example.nodes.find((node) => node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi').credentials.openAiApi;
+				await n8n.importCredentials([
+					demoCredential(demoSim.url),
+					{ ...openAi, type: 'openAiApi', data: { apiKey: model.apiKey, url: model.url, organizationId: '', header: false } },
+				]);
+				await n8n.importWorkflows([example]);
+				const started = Date.now();
+				server = await n8n.start({ env: { N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true' } });
+				const rest = new N8nRest(server.url);
+				await rest.setupOwner(makeOwner());
+				await rest.activateWorkflow(example.id);
+				timings.serverStartSeconds = (Date.now() - started) / 1000;
+			});
+
+			afterEach(async (context) => {
+				await assertContractKept([demoSim], context && context.name);
+			});
+
+			after(async () => {
+				if (server) await server.stop();
+				if (model) await model.stop();
+				if (demoSim) await demoSim.stop();
+			});
+
+			it('a chat message offboards the user: search, deactivate, remove from all groups', { timeout: TEST_TIMEOUT }, async () => {
+				const trigger = example.nodes.find((node) => node.type === '@n8n/n8n-nodes-langchain.chatTrigger');
+				const since = demoSim.lastSeq();
+				const started = Date.now();
+				const response = await fetch(`${server.url}/webhook/${trigger.webhookId}/chat`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ action: 'sendMessage', sessionId: 'e2e-session-1', chatInput: `Please offboard ${email}, they left on Friday.` }),
+					signal: AbortSignal.timeout(180000),
+				});
+				const text = await response.text();
+				timings.chatSeconds = (Date.now() - started) / 1000;
+				const failed = model.requests().find((entry) => entry.error);
+				assert.equal(response.status, 200, `${text.slice(0, 1000)}${failed ? `\nscript: ${failed.error}` : ''}\n${n8n.mask(server.output()).slice(-3000)}`);
+				assert.equal(JSON.parse(text).output, `${email} is deactivated and removed from all groups.`);
+				assert.equal(model.requests().length, 4);
+				assert.match(model.requests()[0].messages.at(-1).content, /offboard dave\.miller@acme\.example/);
+
+				const api = demoSim.log(since).filter((entry) => entry.kind === 'api');
+				const base = `/acme/identity_/api/User`;
+				assert.deepEqual(
+					api.map((entry) => [entry.method, entry.path.replace(/users\/[0-9a-f-]+$/, 'users/{org}')]),
+					[
+						['GET', `${base}/users/{org}`],
+						['GET', `${base}/${daveId}`],
+						['PUT', `${base}/${daveId}`],
+						['GET', `${base}/${daveId}`],
+						['PUT', `${base}/${daveId}`],
+					],
+					JSON.stringify(api.map((entry) => [entry.method, entry.path, entry.status])),
+				);
+				const dave = demoSim.snapshot().organizations.find((org) => org.users.some((user) => user.id === daveId)).users.find((user) => user.id === daveId);
+				assert.equal(dave.isActive, false);
+				assert.deepEqual(dave.groupIDs, []);
+			});
+		});
+	});
+}
