@@ -216,15 +216,15 @@ describe('Dry Run', () => {
 						path: api('User/BulkCreate'),
 						body: {
 							users: [
-								{ id: expect.stringMatching(GUID), userName: 'a@example.com' },
-								{ id: expect.stringMatching(GUID), userName: 'b@example.com' },
+								{ id: expect.stringMatching(GUID), userName: 'a@example.com', email: 'a@example.com' },
+								{ id: expect.stringMatching(GUID), userName: 'b@example.com', email: 'b@example.com' },
 							],
 							partitionGlobalId: ORG,
 						},
 					},
 				]),
 				dry([{ method: 'POST', path: api('User/BulkCreate'), sentWithItem: 0 }]),
-				dry([{ method: 'POST', path: api('User/BulkCreate'), body: { users: [{ id: expect.stringMatching(GUID), userName: 'c@example.com' }], partitionGlobalId: ORG } }]),
+				dry([{ method: 'POST', path: api('User/BulkCreate'), body: { users: [{ id: expect.stringMatching(GUID), userName: 'c@example.com', email: 'c@example.com' }], partitionGlobalId: ORG } }]),
 			]);
 			expect(outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		});
