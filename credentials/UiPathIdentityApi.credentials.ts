@@ -14,13 +14,17 @@ import { fetchAccessToken } from '../nodes/UiPathIdentity/transport/token';
 import { sharedTokenRequest } from '../nodes/UiPathIdentity/transport/token-flight';
 import {
 	ORGANIZATION_ID,
+	ORGANIZATION_PATH_SEGMENT,
 	buildIdentityUrls,
 	resolveOrganizationId,
 } from '../nodes/UiPathIdentity/transport/urls';
 
 const cloudLike = { deployment: ['cloud', 'automationSuite'] };
 
-/** Replaces the organization placeholder in string leaves of a query string or JSON body. */
+/**
+ * Replaces the organization placeholder in a query string or JSON body. The placeholder is one
+ * object compared by identity, so user text that reads like it is left alone.
+ */
 function fillOrganizationId(value: unknown, organizationId: string): unknown {
 	if (value === ORGANIZATION_ID) return organizationId;
 	if (Array.isArray(value)) return value.map((entry) => fillOrganizationId(entry, organizationId));
@@ -34,10 +38,17 @@ function fillOrganizationId(value: unknown, organizationId: string): unknown {
 	return value;
 }
 
+function containsPlaceholder(value: unknown, depth = 0): boolean {
+	if (value === ORGANIZATION_ID) return true;
+	if (depth > 20 || value === null || typeof value !== 'object') return false;
+	return Object.values(value).some((entry) => containsPlaceholder(entry, depth + 1));
+}
+
 function mentionsOrganizationId(options: IHttpRequestOptions): boolean {
 	return (
-		options.url.includes(ORGANIZATION_ID) ||
-		JSON.stringify([options.qs ?? null, options.body ?? null]).includes(ORGANIZATION_ID)
+		options.url.includes(ORGANIZATION_PATH_SEGMENT) ||
+		containsPlaceholder(options.qs) ||
+		containsPlaceholder(options.body)
 	);
 }
 
@@ -208,7 +219,8 @@ export class UiPathIdentityApi implements ICredentialType {
 		}
 		if (mentionsOrganizationId(options)) {
 			const organizationId = resolveOrganizationId(credentials);
-			options.url = options.url.split(ORGANIZATION_ID).join(encodeURIComponent(organizationId));
+			// Only apiPath writes this text into a path: user segments are percent-encoded.
+			options.url = options.url.split(ORGANIZATION_PATH_SEGMENT).join(encodeURIComponent(organizationId));
 			options.qs = fillOrganizationId(options.qs, organizationId) as IDataObject | undefined;
 			options.body = fillOrganizationId(options.body, organizationId) as IDataObject | undefined;
 		}

@@ -37,6 +37,8 @@ export interface RunOptions {
 	credentialsHelper?: TestCredentialsHelper;
 	/** Runs this node type in place of UiPath Identity (same name and credential), e.g. a transport probe. */
 	nodeType?: INodeType;
+	/** Called once the execution started, with a function that cancels it (as the editor's Stop button). */
+	onStarted?: (cancel: () => void) => void;
 	/**
 	 * Runs the node as n8n's AI-agent tool variant (`uiPathIdentityTool`), the way n8n 2.x runs a
 	 * tool an agent called: the same execute() with the tool's arguments as the input item.
@@ -119,6 +121,7 @@ async function execute(
 	extraTypes: Record<string, INodeType>,
 	items: IDataObject[],
 	credentialsHelper: TestCredentialsHelper,
+	onStarted?: RunOptions['onStarted'],
 ): Promise<{ run: IRun; outputs: INodeExecutionData[][]; error?: RunResult['error'] }> {
 	const nodes: INode[] = [
 		{ id: 'in', name: INPUT_NAME, type: 'test.input', typeVersion: 1, position: [0, 0], parameters: {} },
@@ -162,7 +165,10 @@ async function execute(
 			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	});
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	onStarted?.(() => execution.cancel());
+	// A cancelled execution never settles (n8n sets shouldReject: false); its hook still reports the run.
+	await Promise.race([execution, done]);
 	const run = await done;
 
 	const nodeRun = run.data.resultData.runData[target.name]?.[0];
@@ -183,7 +189,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		onError: options.onError,
 	};
 	const replacement = options.nodeType ? { [target.type]: options.nodeType } : {};
-	const result = await execute(target, replacement, options.items ?? [{}], credentialsHelper);
+	const result = await execute(target, replacement, options.items ?? [{}], credentialsHelper, options.onStarted);
 	return { ...result, credentialsHelper };
 }
 

@@ -57,9 +57,21 @@ const faults: Fault[] = [
 		replies: [(i) => i.reply(429, '', { 'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT' }), (i) => i.reply(200, ok)],
 	},
 	{
-		name: '429 on every try',
-		replies: [(i) => i.reply(429, ''), (i) => i.reply(429, ''), (i) => i.reply(429, '')],
-		error: { message: 'UiPath rate limit reached (HTTP 429) [item 1]', description: /Gave up after 3 tries/ },
+		name: 'four 429s, then success (Max Tries 3 does not count HTTP 429)',
+		replies: [0, 1, 2, 3].map(() => (i: nock.Interceptor) => i.reply(429, '', { 'Retry-After': '0' })).concat([
+			(i) => i.reply(200, ok),
+		]),
+	},
+	{
+		name: 'three 429s, then two 503s, then success (Max Tries 3 counts only the 503s)',
+		replies: [
+			(i) => i.reply(429, '', { 'Retry-After': '0' }),
+			(i) => i.reply(429, ''),
+			(i) => i.reply(429, '', { 'Retry-After': '0' }),
+			(i) => i.reply(503, ''),
+			(i) => i.reply(503, ''),
+			(i) => i.reply(200, ok),
+		],
 	},
 	{
 		name: '429 asking to wait longer than the retry budget',
@@ -77,7 +89,7 @@ const faults: Fault[] = [
 	{
 		name: '502 (may have been processed: a POST is not repeated)',
 		replies: [(i) => i.reply(502, '')],
-		error: { message: 'UiPath Identity answered HTTP 502 [item 1]', description: /Not retried: a POST request is sent again only when UiPath provably did not receive it/ },
+		error: { message: 'UiPath Identity answered HTTP 502 [item 1]', description: /Not retried: this POST request is sent again only when UiPath provably did not receive it/ },
 	},
 	{
 		name: '503, then success',

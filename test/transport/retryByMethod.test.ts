@@ -120,7 +120,7 @@ describe('Retries by method', () => {
 		});
 
 		expect(first.error?.message).toBe('UiPath Identity answered HTTP 502 [item 0]');
-		expect(first.error?.description).toMatch(/Not retried: a POST request is sent again only when UiPath provably did not receive it/);
+		expect(first.error?.description).toMatch(/Not retried: this POST request is sent again only when UiPath provably did not receive it/);
 		expect(second.error).toBeUndefined();
 		expect(second.outputs[0][0].json).toEqual(user);
 	});

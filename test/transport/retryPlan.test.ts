@@ -122,27 +122,50 @@ describe('planRetry', () => {
 	const base = { idempotent: true, method: 'GET', triesSoFar: 1, waitedMs: 0, settings, random: 0 };
 
 	it('retries a 503 after the backoff', () => {
-		expect(planRetry({ ...base, failure: { status: 503, timedOut: false } })).toEqual({ retry: true, waitMs: 500 });
+		expect(planRetry({ ...base, failure: { status: 503, timedOut: false } })).toEqual({ retry: true, waitMs: 500, rateLimited: false });
 		expect(planRetry({ ...base, triesSoFar: 3, failure: { status: 503, timedOut: false } })).toEqual({
 			retry: true,
 			waitMs: 2000,
+			rateLimited: false,
 		});
 	});
 
 	it('waits what Retry-After asks, plus at most a second of jitter', () => {
 		const failure = { status: 429, timedOut: false, retryAfterMs: 30_000 };
-		expect(planRetry({ ...base, failure })).toEqual({ retry: true, waitMs: 30_000 });
-		expect(planRetry({ ...base, failure, random: 1 })).toEqual({ retry: true, waitMs: 31_000 });
+		expect(planRetry({ ...base, failure })).toEqual({ retry: true, waitMs: 30_000, rateLimited: true });
+		expect(planRetry({ ...base, failure, random: 1 })).toEqual({ retry: true, waitMs: 31_000, rateLimited: true });
 	});
 
-	it('stops after Max Tries and says so', () => {
-		expect(planRetry({ ...base, triesSoFar: 4, failure: { status: 429, timedOut: false } })).toEqual({
+	it('stops after Max Tries failures and says so; Max Tries 1 turns retries off', () => {
+		expect(planRetry({ ...base, triesSoFar: 4, failure: { status: 503, timedOut: false } })).toEqual({
 			retry: false,
 			reason: 'Gave up after 4 tries (Request Options → Max Tries)',
+		});
+		expect(planRetry({ ...base, triesSoFar: 7, rateLimitedTries: 3, failure: { status: 503, timedOut: false } })).toEqual({
+			retry: false,
+			reason: 'Gave up after 7 tries (4 failed, the others were HTTP 429) (Request Options → Max Tries)',
 		});
 		expect(
 			planRetry({ ...base, triesSoFar: 1, settings: { ...settings, maxTries: 1 }, failure: { status: 429, timedOut: false } }),
 		).toEqual({ retry: false });
+	});
+
+	it('does not count HTTP 429 against Max Tries, only against the wait budget', () => {
+		const failure = { status: 429, timedOut: false, retryAfterMs: 1000 };
+		expect(planRetry({ ...base, triesSoFar: 9, rateLimitedTries: 9, failure })).toEqual({ retry: true, waitMs: 1000, rateLimited: true });
+		expect(planRetry({ ...base, triesSoFar: 9, rateLimitedTries: 9, waitedMs: 119_500, failure })).toEqual({
+			retry: false,
+			reason: 'UiPath asked to wait 1 s (Retry-After), which exceeds Request Options → Max Total Retry Wait after 9 tries',
+		});
+	});
+
+	it('ends a run of 429s that ask for no wait at all', () => {
+		const failure = { status: 429, timedOut: false, retryAfterMs: 0 };
+		expect(planRetry({ ...base, triesSoFar: 50, rateLimitedTries: 50, failure })).toMatchObject({ retry: true });
+		expect(planRetry({ ...base, triesSoFar: 51, rateLimitedTries: 51, failure })).toEqual({
+			retry: false,
+			reason: 'Gave up after 51 HTTP 429 answers in a row',
+		});
 	});
 
 	it('does not start a wait that would break Max Total Retry Wait', () => {
@@ -166,7 +189,7 @@ describe('planRetry', () => {
 		).toEqual({
 			retry: false,
 			reason:
-				'Not retried: a POST request is sent again only when UiPath provably did not receive it (connection refused, HTTP 429 or 503), so it cannot run twice',
+				'Not retried: this POST request is sent again only when UiPath provably did not receive it (connection refused, HTTP 429 or 503), so it cannot run twice',
 		});
 		expect(planRetry({ ...base, idempotent: false, method: 'POST', failure: { status: 404, timedOut: false } })).toEqual({
 			retry: false,

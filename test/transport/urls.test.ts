@@ -52,7 +52,7 @@ describe('buildIdentityUrls', () => {
 		[{ deployment: 'cloud', baseUrl: 'http://10.0.0.5', organizationName: 'a' }, 'Base URL must use https: "http://10.0.0.5"'],
 		[{ deployment: 'cloud', baseUrl: 'http://127.example.com', organizationName: 'a' }, 'Base URL must use https: "http://127.example.com"'],
 		[{ deployment: 'cloud', baseUrl: 'cloud.uipath.com', organizationName: 'a' }, 'Base URL is not a valid URL: "cloud.uipath.com"'],
-		[{ deployment: 'cloud', baseUrl: 'https://cloud.uipath.com?x=1', organizationName: 'a' }, 'Base URL must not contain a query string or fragment: "https://cloud.uipath.com?x=1"'],
+		[{ deployment: 'cloud', baseUrl: 'https://cloud.uipath.com?x=1', organizationName: 'a' }, 'Base URL must not contain a query string or fragment (? or #): "https://cloud.uipath.com?x=1"'],
 		[{ deployment: 'cloud', baseUrl: 'https://cloud.uipath.com', organizationName: ' ' }, 'Organization Name is empty in the UiPath Identity credential'],
 		[{ deployment: 'automationSuite', baseUrl: 'https://as.example.com' }, 'Organization Name is empty in the UiPath Identity credential'],
 		[{ deployment: 'standalone', baseUrl: 'https://orch.example.com', identityUrl: 'http://orch.example.com/identity' }, 'Identity URL must use https: "http://orch.example.com/identity"'],

@@ -43,7 +43,7 @@ export const requestOptionsDescription: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: 120000,
 			description:
-				'Longest time one request may spend waiting between retries, in milliseconds. If UiPath asks (Retry-After) for a longer wait, the item fails instead.',
+				'Longest time one request may spend waiting between retries, in milliseconds. HTTP 429 (rate limit) answers are retried within this budget, however many there are. If UiPath asks (Retry-After) for a longer wait, the item fails instead.',
 		},
 		{
 			displayName: 'Max Tries',
@@ -52,7 +52,7 @@ export const requestOptionsDescription: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 10 },
 			default: 4,
 			description:
-				'Attempts per request, including the first, for temporary failures (HTTP 429, 502, 503, 504, dropped connections, timeouts). Create, change password and invite requests are repeated only when UiPath provably did not receive them. Use 1 to turn retries off.',
+				'Attempts per request, including the first, for temporary failures (HTTP 502, 503, 504, dropped connections, timeouts). HTTP 429 is a request to wait and is not counted here (see Max Total Retry Wait). Create, invite and password requests are repeated only when UiPath provably did not receive them. Use 1 to turn retries off.',
 		},
 		{
 			displayName: 'Pace Requests to UiPath Rate Limits',

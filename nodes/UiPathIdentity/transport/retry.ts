@@ -24,7 +24,35 @@ export interface RetrySettings {
 	maxTotalWaitMs: number;
 }
 
-export type RetryPlan = { retry: true; waitMs: number } | { retry: false; reason?: string };
+export type RetryPlan =
+	| { retry: true; waitMs: number; rateLimited: boolean }
+	| { retry: false; reason?: string };
+
+/**
+ * Whether an operation may send its request again, set per request by the operation (the HTTP
+ * method alone does not tell):
+ * - `safe`: repeating does no harm (reads, searches);
+ * - `unsafe`: repeated only when UiPath provably did not receive it (connection refused, HTTP
+ *   429 or 503), e.g. create, invite, change or reset a password;
+ * - `ambiguous-after-timeout`: repeating does no harm, but after a timeout or a lost connection
+ *   the answer to the repeat cannot tell whether the first attempt worked (a Delete that then
+ *   meets 404 probably deleted it itself). The transport reports such outcomes as uncertain.
+ */
+export type RetrySafety = 'safe' | 'unsafe' | 'ambiguous-after-timeout';
+
+/** Default per method when an operation sets nothing: GET reads, PUT/DELETE repeat, POST/PATCH do not. */
+export function defaultRetrySafety(method: string): RetrySafety {
+	const upper = method.toUpperCase();
+	if (upper === 'GET' || upper === 'HEAD' || upper === 'OPTIONS') return 'safe';
+	if (upper === 'PUT' || upper === 'DELETE') return 'ambiguous-after-timeout';
+	return 'unsafe';
+}
+
+/**
+ * HTTP 429 retries of one request are bounded by the wait budget, and by this count in case
+ * UiPath asks for no wait at all (`Retry-After: 0`), so the loop always ends.
+ */
+export const MAX_RATE_LIMIT_RETRIES = 50;
 
 /** Statuses that usually go away by themselves: rate limit, gateway and availability problems. */
 const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
@@ -101,8 +129,18 @@ export function classifyFailure(error: unknown, now: number): AttemptFailure {
 	};
 }
 
+/**
+ * The failed attempt may have reached UiPath and been applied: a timeout, a lost connection, or
+ * a gateway error (the gateway may have forwarded the request before failing).
+ */
+export function mayHaveBeenApplied(failure: AttemptFailure): boolean {
+	if (failure.status !== undefined) return failure.status === 502 || failure.status === 504;
+	return failure.timedOut || CONNECTION_LOST.test(failure.networkCode ?? '');
+}
+
 /** Whether sending the same request again is both useful and safe. */
-export function isRetryable(failure: AttemptFailure, idempotent: boolean): boolean {
+export function isRetryable(failure: AttemptFailure, safety: boolean | RetrySafety): boolean {
+	const idempotent = safety === true || safety === 'safe' || safety === 'ambiguous-after-timeout';
 	if (failure.status !== undefined) {
 		return TRANSIENT_STATUSES.has(failure.status) && (idempotent || REFUSED_BEFORE_PROCESSING.has(failure.status));
 	}
@@ -121,20 +159,29 @@ export function backoffMs(retryNumber: number, retryWaitMs: number, random: numb
 }
 
 /**
- * Decides about the next attempt after `triesSoFar` attempts that waited `waitedMs` in total.
- * `Retry-After` wins over the backoff (plus a little jitter); a wait that would break the total
- * budget ends the retries instead of being shortened, because an early retry would just fail again.
+ * Decides about the next attempt after `triesSoFar` attempts (the failed one included) that
+ * waited `waitedMs` in total. Max Tries bounds the attempts that failed with anything but HTTP
+ * 429 (5xx answers, dropped connections, timeouts). HTTP 429 is UiPath asking to wait, not a
+ * failure: it is retried within Max Total Retry Wait (and at most MAX_RATE_LIMIT_RETRIES times),
+ * however many tries that takes. `Retry-After` wins over the backoff (plus a little jitter); a
+ * wait that would break the total budget ends the retries instead of being shortened, because an
+ * early retry would just fail again.
  */
 export function planRetry(options: {
 	failure: AttemptFailure;
-	idempotent: boolean;
+	idempotent: boolean | RetrySafety;
 	method: string;
 	triesSoFar: number;
 	waitedMs: number;
 	settings: RetrySettings;
 	random: number;
+	/** How many of the tries so far UiPath answered with HTTP 429 (the failed one included). */
+	rateLimitedTries?: number;
 }): RetryPlan {
 	const { failure, idempotent, method, triesSoFar, waitedMs, settings, random } = options;
+	const rateLimited = failure.status === 429;
+	const rateLimitedTries = options.rateLimitedTries ?? (rateLimited ? 1 : 0);
+	const failedTries = triesSoFar - rateLimitedTries;
 	if (!isRetryable(failure, idempotent)) {
 		const transient =
 			(failure.status !== undefined && TRANSIENT_STATUSES.has(failure.status)) ||
@@ -143,19 +190,29 @@ export function planRetry(options: {
 		return transient
 			? {
 					retry: false,
-					reason: `Not retried: a ${method} request is sent again only when UiPath provably did not receive it (connection refused, HTTP 429 or 503), so it cannot run twice`,
+					reason: `Not retried: this ${method} request is sent again only when UiPath provably did not receive it (connection refused, HTTP 429 or 503), so it cannot run twice`,
 				}
 			: { retry: false };
 	}
-	if (triesSoFar >= settings.maxTries) {
-		return settings.maxTries > 1
-			? { retry: false, reason: `Gave up after ${triesSoFar} tries (Request Options → Max Tries)` }
-			: { retry: false };
+	if (settings.maxTries <= 1) return { retry: false };
+	if (rateLimited && rateLimitedTries > MAX_RATE_LIMIT_RETRIES) {
+		return { retry: false, reason: `Gave up after ${rateLimitedTries} HTTP 429 answers in a row` };
+	}
+	if (!rateLimited && failedTries >= settings.maxTries) {
+		const counted =
+			failedTries === triesSoFar ? `${triesSoFar} tries` : `${triesSoFar} tries (${failedTries} failed, the others were HTTP 429)`;
+		return { retry: false, reason: `Gave up after ${counted} (Request Options → Max Tries)` };
+	}
+	if (waitedMs >= settings.maxTotalWaitMs && settings.maxTotalWaitMs > 0) {
+		return {
+			retry: false,
+			reason: `Gave up after ${triesSoFar} tries: this request waited ${Math.round(waitedMs)} ms in total, the whole of Request Options → Max Total Retry Wait`,
+		};
 	}
 	const waitMs =
 		failure.retryAfterMs !== undefined
 			? failure.retryAfterMs + Math.round(random * Math.min(settings.retryWaitMs, 1000))
-			: backoffMs(triesSoFar, settings.retryWaitMs, random);
+			: backoffMs(rateLimited ? rateLimitedTries : failedTries, settings.retryWaitMs, random);
 	if (waitedMs + waitMs > settings.maxTotalWaitMs) {
 		const asked =
 			failure.retryAfterMs !== undefined
@@ -166,5 +223,5 @@ export function planRetry(options: {
 			reason: `${asked}, which exceeds Request Options → Max Total Retry Wait after ${triesSoFar} ${triesSoFar === 1 ? 'try' : 'tries'}`,
 		};
 	}
-	return { retry: true, waitMs };
+	return { retry: true, waitMs, rateLimited };
 }

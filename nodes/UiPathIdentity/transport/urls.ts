@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { UserError } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 export type Deployment = 'cloud' | 'automationSuite' | 'standalone';
 
@@ -14,9 +14,16 @@ export interface IdentityUrls {
 /**
  * Stands for the organization ID in request paths, query strings and bodies. The ID may only be
  * known once a token exists (its `prt_id` claim), so the credential fills it in when it signs the
- * request. See `resolveOrganizationPlaceholder`.
+ * request. It is a unique object, not a text: the credential replaces this very object (compared
+ * by identity), so user data that happens to read `{organizationId}` is never rewritten.
  */
-export const ORGANIZATION_ID = '{organizationId}';
+export const ORGANIZATION_ID: IDataObject = Object.freeze({ uiPathOrganizationIdPlaceholder: true });
+
+/**
+ * How `apiPath` marks the organization segment in a path. User segments are percent-encoded
+ * (`{` becomes `%7B`), so this text can only come from `apiPath` placing `ORGANIZATION_ID`.
+ */
+export const ORGANIZATION_PATH_SEGMENT = '{organizationId}';
 
 /** A GUID as UiPath writes IDs; also the regex of "By ID" resource locator modes. */
 export const GUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -35,14 +42,46 @@ export function newGuid(): string {
 	return randomUUID();
 }
 
-/** Joins path segments, percent-encoding each one so an ID can never reach another endpoint. */
-export function apiPath(...segments: string[]): string {
+/** Decodes percent-escapes until nothing changes (bounded), so `%252e` is seen as `.` too. */
+function fullyDecoded(text: string): string {
+	let current = text;
+	for (let round = 0; round < 5; round++) {
+		let next: string;
+		try {
+			next = decodeURIComponent(current);
+		} catch {
+			return current;
+		}
+		if (next === current) return current;
+		current = next;
+	}
+	return current;
+}
+
+/** `.` and `..` (also percent-encoded, once or more) would leave their place in a path. */
+export function isDotSegment(segment: string): boolean {
+	return /^\.{1,2}$/.test(fullyDecoded(segment).trim());
+}
+
+/**
+ * Joins path segments, percent-encoding each one so an ID can never reach another endpoint.
+ * Empty and dot segments are refused: they would address a different resource.
+ */
+export function apiPath(...segments: Array<string | IDataObject>): string {
 	return '/api/' + segments.map(encodePathSegment).join('/');
 }
 
-function encodePathSegment(segment: string): string {
-	// The placeholder is replaced with an encoded GUID later; everything else is user data.
-	return segment === ORGANIZATION_ID ? segment : encodeURIComponent(segment);
+function encodePathSegment(segment: string | IDataObject): string {
+	if (segment === ORGANIZATION_ID) return ORGANIZATION_PATH_SEGMENT;
+	if (typeof segment !== 'string') {
+		throw new UserError(`A request path segment is not text (${typeof segment})`);
+	}
+	if (segment === '' || isDotSegment(segment)) {
+		throw new UserError(`An ID may not be empty, "." or "..": got "${segment}"`, {
+			description: 'UiPath IDs are GUIDs or names; check the expression that provides the ID',
+		});
+	}
+	return encodeURIComponent(segment);
 }
 
 function parseUrl(text: string): URL | undefined {
@@ -58,35 +97,58 @@ function isLoopback(hostname: string): boolean {
 	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
+/** The URL as it may be shown: any user info removed (it may hold a password). */
+function shownUrl(text: string): string {
+	return text.replace(/^((?:[a-z][a-z0-9+.-]*:)?\/\/)?[^/?#]*@/i, '$1');
+}
+
 /**
- * Parses a URL the user typed and refuses anything but https, except on loopback, where a local
- * simulator or reverse proxy may speak plain http. Client secrets and bearer tokens must never
- * cross a network in clear text.
+ * Parses a URL the user typed, refuses what does not belong in a base URL and rebuilds it from
+ * its parts: scheme, host, port and path, nothing else. Only https is allowed, except on
+ * loopback, where a local simulator or reverse proxy may speak plain http: client secrets and
+ * bearer tokens must never cross a network in clear text. User info (`user:pass@`) is refused
+ * and never printed; a query string or fragment, even an empty `?` or `#`, is refused because
+ * the paths appended later would end up inside it.
  */
-function checkedUrl(raw: string, field: string): string {
-	const trimmed = raw.trim().replace(/\/+$/, '');
+export function checkedUrl(raw: string, field: string): string {
+	const trimmed = raw.trim();
 	const url = parseUrl(trimmed);
-	if (!url) {
-		throw new UserError(`${field} is not a valid URL: "${trimmed}"`, {
-			description: `Enter a full URL such as https://cloud.uipath.com`,
+	if (!url || !/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
+		throw new UserError(`${field} is not a valid URL: "${shownUrl(trimmed)}"`, {
+			description: 'Enter a full URL such as https://cloud.uipath.com',
 		});
 	}
-	if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))) {
-		if (url.search || url.hash) {
-			throw new UserError(`${field} must not contain a query string or fragment: "${trimmed}"`);
-		}
-		return trimmed;
+	if (url.username || url.password || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(trimmed)) {
+		throw new UserError(`${field} must not contain a user name or password: "${shownUrl(url.href)}"`, {
+			description:
+				'Remove the part before @ from the URL; the node signs in with the client ID and client secret of the credential',
+		});
 	}
-	throw new UserError(`${field} must use https: "${trimmed}"`, {
-		description:
-			'UiPath Identity receives the client secret and bearer tokens, so only https URLs are allowed (plain http only for localhost)',
-	});
+	if (!(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname)))) {
+		throw new UserError(`${field} must use https: "${trimmed}"`, {
+			description:
+				'UiPath Identity receives the client secret and bearer tokens, so only https URLs are allowed (plain http only for localhost)',
+		});
+	}
+	if (/[?#]/.test(trimmed)) {
+		throw new UserError(`${field} must not contain a query string or fragment (? or #): "${trimmed}"`, {
+			description: 'Remove everything from the first ? or # on',
+		});
+	}
+	const path = url.pathname.replace(/\/+$/, '');
+	return `${url.protocol}//${url.host}${path}`;
 }
 
 function requiredOrganizationName(credentials: ICredentialDataDecryptedObject): string {
 	const name = String(credentials.organizationName ?? '').trim();
 	if (!name) {
 		throw new UserError('Organization Name is empty in the UiPath Identity credential', {
+			description:
+				'Enter the organization name as it appears in the UiPath URL, e.g. "acme" in https://cloud.uipath.com/acme/portal_',
+		});
+	}
+	if (isDotSegment(name)) {
+		throw new UserError(`Organization Name may not be "." or "..": "${name}"`, {
 			description:
 				'Enter the organization name as it appears in the UiPath URL, e.g. "acme" in https://cloud.uipath.com/acme/portal_',
 		});

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { NOT_FOUND, identityRequest } from '../../transport';
+import { MAY_ALREADY_BE_DONE, MAY_ALREADY_BE_DONE_NOTE, NOT_FOUND, identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { groupLocator, optionsCollection, succeedIfAlreadyDeletedOption } from '../../shared/descriptions';
 import { forgetGroups, resolveGroup } from '../../shared/groups';
@@ -28,6 +28,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		notFoundAsData: idempotent,
 	});
 	forgetGroups(this);
+	if (answer === MAY_ALREADY_BE_DONE) return { deleted: true, id: group.id, uncertain: true, note: MAY_ALREADY_BE_DONE_NOTE };
 	if (answer === NOT_FOUND) return { deleted: true, id: group.id, alreadyDeleted: true };
 	return idempotent ? { deleted: true, id: group.id, alreadyDeleted: false } : { deleted: true, id: group.id };
 }

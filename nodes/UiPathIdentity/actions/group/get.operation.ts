@@ -16,6 +16,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const answer = (await identityRequest.call(this, itemIndex, {
 		...endpoint(endpoints.groupGet, group.id),
+		answer: 'object',
 	})) as IDataObject;
 	return groupOutput(answer, simplify);
 }

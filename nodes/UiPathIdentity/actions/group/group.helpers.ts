@@ -17,6 +17,7 @@ export async function currentGroupName(ctx: IExecuteFunctions, itemIndex: number
 	if (group.name) return group.name;
 	const answer = (await identityRequest.call(ctx, itemIndex, {
 		...endpoint(endpoints.groupGet, group.id),
+		answer: 'object',
 	})) as IDataObject;
 	return String(answer.name ?? '');
 }

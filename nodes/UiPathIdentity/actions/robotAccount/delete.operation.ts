@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { NOT_FOUND, identityRequest } from '../../transport';
+import { MAY_ALREADY_BE_DONE, MAY_ALREADY_BE_DONE_NOTE, NOT_FOUND, identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { optionsCollection, succeedIfAlreadyDeletedOption } from '../../shared/descriptions';
 import { readRobotAccountId, robotAccountIdField } from './robotAccount.helpers';
@@ -22,6 +22,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...endpoint(endpoints.robotAccountDelete, id),
 		notFoundAsData: idempotent,
 	});
+	if (answer === MAY_ALREADY_BE_DONE) return { deleted: true, id, uncertain: true, note: MAY_ALREADY_BE_DONE_NOTE };
 	if (answer === NOT_FOUND) return { deleted: true, id, alreadyDeleted: true };
 	return idempotent ? { deleted: true, id, alreadyDeleted: false } : { deleted: true, id };
 }

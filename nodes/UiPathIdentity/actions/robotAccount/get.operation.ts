@@ -10,5 +10,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = readRobotAccountId(this, itemIndex);
 	return (await identityRequest.call(this, itemIndex, {
 		...endpoint(endpoints.robotAccountGet, id),
+		answer: 'object',
 	})) as IDataObject;
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
-import { toNodeError } from '../../transport/errors';
+import { redactAnswer, toNodeError } from '../../transport/errors';
 import { ORGANIZATION_ID } from '../../transport/urls';
 import { readUserId, settingList, settingOptions } from './setting.helpers';
 
@@ -48,7 +48,8 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 ]);
 
 /** Values of keys like Email.Smtp.Password must not show up in error messages. */
-const SECRET_KEY = /password|secret|token/i;
+/** A key whose last part names a secret (`Email.Smtp.Password`), not a policy about one (`Auth.Password.MinLength`). */
+const SECRET_KEY = /(^|\.)[^.]*(password|secret|token)[^.]*$/i;
 
 const CONFLICT_HINT =
 	'Another change to the same settings arrived at the same time (e.g. several items or another administrator writing the same key). Read them with Setting → Get, then run again; update one key from one item at a time.';
@@ -98,6 +99,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw error instanceof NodeApiError ? error : toNodeError(this.getNode(), error, itemIndex, { scope: endpoints.settingUpdate.scope, secrets });
 	}
 	const saved = settingList(answer);
-	// UiPath answers with the saved settings; without them, report what was sent.
-	return saved.length ? saved : settings.map((setting) => ({ ...setting, updated: true }));
+	// UiPath answers with the saved settings; without them, report what was sent. A secret value is
+	// never shown, under its own key or under another key that holds the same value.
+	const shown = saved.length ? saved : settings.map((setting) => ({ ...setting, updated: true }));
+	return shown.map((setting) => {
+		const masked = redactAnswer(setting, secrets);
+		if (SECRET_KEY.test(String(setting.key ?? '')) || secrets.includes(String(setting.value ?? ''))) {
+			masked.value = '***';
+		}
+		return masked;
+	});
 }

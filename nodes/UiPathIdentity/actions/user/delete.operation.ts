@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { NOT_FOUND, identityRequest } from '../../transport';
+import { MAY_ALREADY_BE_DONE, MAY_ALREADY_BE_DONE_NOTE, NOT_FOUND, identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { optionsCollection, succeedIfAlreadyDeletedOption, userLocator } from '../../shared/descriptions';
 import { findUserIdByEmail, noUserWithEmail, readUserReference } from '../../shared/users';
@@ -36,6 +36,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...endpoint(endpoints.userDelete, userId),
 		notFoundAsData: idempotent,
 	});
+	if (answer === MAY_ALREADY_BE_DONE) return { deleted: true, id: userId, uncertain: true, note: MAY_ALREADY_BE_DONE_NOTE };
 	if (answer === NOT_FOUND) return { deleted: true, id: userId, alreadyDeleted: true };
 	return idempotent ? { deleted: true, id: userId, alreadyDeleted: false } : { deleted: true, id: userId };
 }

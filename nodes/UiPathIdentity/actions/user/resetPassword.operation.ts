@@ -26,6 +26,6 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const password = requiredString(this, 'password', 'New Password', itemIndex, 'Set New Password to the password the user should get');
 	const userId = await resolveUserId(this, itemIndex);
-	await putUser(this, itemIndex, userId, { password }, 'reset the password', [password]);
+	await putUser(this, itemIndex, userId, { password }, 'reset the password', [password], 'unsafe');
 	return { id: userId, passwordReset: true };
 }

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
+import type { RetrySafety } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { describeIdentityErrors, isIdentityResult, redact } from '../../transport/errors';
 import type { IdentityResultBody } from '../../transport/errors';
@@ -87,12 +88,15 @@ export async function putUser(
 	body: IDataObject,
 	action: string,
 	secrets: string[] = [],
+	retry?: RetrySafety,
 ): Promise<void> {
 	const answer = await identityRequest.call(ctx, itemIndex, {
 		...endpoint(endpoints.userUpdate, userId),
 		body,
 		secrets,
 		identityResultAsData: true,
+		// A password is checked against the history: repeating an applied reset would fail it.
+		retry: retry ?? (body.password !== undefined ? 'unsafe' : undefined),
 	});
 	requireSucceeded(ctx, answer, `UiPath did not ${action}`, itemIndex, secrets);
 }
@@ -101,6 +105,7 @@ export async function putUser(
 export async function getUser(ctx: IExecuteFunctions, itemIndex: number, userId: string): Promise<IDataObject> {
 	return (await identityRequest.call(ctx, itemIndex, {
 		...endpoint(endpoints.userGet, userId),
+		answer: 'object',
 	})) as IDataObject;
 }
 
