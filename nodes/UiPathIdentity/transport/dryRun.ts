@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { IdentityRequest } from './index';
+import { ORGANIZATION_ID, ORGANIZATION_PATH_SEGMENT } from './urls';
 
 /**
  * Dry Run: while an item runs in dry-run mode, every request that would change something (any
@@ -57,6 +58,8 @@ export function redactBody(value: unknown, secrets: string[] = []): unknown {
 		for (const secret of secrets) if (secret) text = text.split(secret).join(REDACTED);
 		return text;
 	}
+	// The organization placeholder reads as in paths: the credential fills it in when it signs.
+	if (value === ORGANIZATION_ID) return ORGANIZATION_PATH_SEGMENT;
 	if (Array.isArray(value)) return value.map((entry) => redactBody(entry, secrets));
 	if (value && typeof value === 'object') {
 		const copy: IDataObject = {};
