@@ -8,6 +8,9 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { startSimulator } = require('../../simulator');
+const fx = require('./fixtures');
+
 const ROOT = path.resolve(__dirname, '..', '..');
 const EXAMPLES_DIR = path.join(ROOT, 'examples');
 const DEMO_CREDENTIAL_ID = 'uipathDemoCred01';
@@ -15,10 +18,29 @@ const DEMO_CREDENTIAL_ID = 'uipathDemoCred01';
 const DEMO = {
 	orgId: '4f7c2e1a-9b3d-4c5e-8a6f-1d2e3f4a5b6c',
 	alice: 'a1c4e6f8-2222-4b22-8b22-000000000101',
+	bob: 'a1c4e6f8-2222-4b22-8b22-000000000102',
+	carol: 'a1c4e6f8-2222-4b22-8b22-000000000103',
 	dave: 'a1c4e6f8-2222-4b22-8b22-000000000104',
+	erin: 'a1c4e6f8-2222-4b22-8b22-000000000105',
 	finance: '6a8d1f20-1111-4a11-9a11-000000000011',
 	hr: '6a8d1f20-1111-4a11-9a11-000000000012',
+	sales: '6a8d1f20-1111-4a11-9a11-000000000013',
 };
+
+const apiCalls = (log) => log.filter((entry) => entry.kind === 'api');
+// A 401 is the stored token of an earlier run being refused (and retried with a new one), not a request of the plan.
+const methods = (log) => apiCalls(log).filter((entry) => entry.status !== 401).map((entry) => entry.method);
+
+/** The HR sync example with the approval form answered "Approve" by a Set node, so the CLI runs it to the end. */
+function approvedHrSync() {
+	const workflow = JSON.parse(JSON.stringify(loadExamples().find((candidate) => candidate.id === 'uipathExHrSync01')));
+	workflow.id = 'uipathExHrSync02';
+	workflow.name = `${workflow.name} (approved)`;
+	const wait = workflow.nodes.find((node) => node.name === 'Approve the plan');
+	Object.assign(wait, { type: 'n8n-nodes-base.set', typeVersion: 3.4, parameters: { mode: 'raw', jsonOutput: '{ "Decision": "Approve" }', options: {} } });
+	delete wait.webhookId;
+	return workflow;
+}
 
 /** The credential `npm start` creates; the examples reference it by id. */
 function demoCredential(simulatorUrl) {
@@ -146,6 +168,107 @@ const exampleScenarios = [
 			assert.equal(result.code, 0, n8n.mask(result.stderr + result.stdout).slice(-3000));
 			const state = demoSim.snapshot().organizations.find((org) => org.id === DEMO.orgId);
 			assert.ok(!state.users.some((user) => user.id === DEMO.dave), 'the leaver is deleted');
+		},
+	},
+	{
+		id: 'uipathExHrSync01',
+		title: 'HR sync: plan with Dry Run (waits for approval, sends nothing), approved sync, second sync sends no change',
+		skip: () => skipReason('uipathExHrSync01'),
+		async cli({ n8n, demoSim }) {
+			// Start from the demo seed: earlier examples created and deleted users.
+			demoSim.reset();
+			const planned = await n8n.execute('uipathExHrSync01');
+			assert.equal(planned.code, 0, n8n.mask(planned.stderr + planned.stdout).slice(-3000));
+			assert.equal(planned.run.status, 'waiting', 'the run waits at the approval form');
+			assert.deepEqual(items(planned.run, 'Plan (Dry Run)').map((item) => [item.json.key, item.json.action, item.json.dryRun]), [
+				['alice.johnson@acme.example', 'unchanged', true],
+				['bob.smith@acme.example', 'updated', true],
+				['carol.lee@acme.example', 'updated', true],
+				['erin.garcia@acme.example', 'activated', true],
+				['frank.new@acme.example', 'created', true],
+				['gina.new@acme.example', 'created', true],
+				['dave.miller@acme.example', 'deactivated', true],
+			]);
+			assert.ok(apiCalls(demoSim.log(0)).every((entry) => entry.method === 'GET'), 'Dry Run sends no change');
+			assert.deepEqual(methods(demoSim.log(0)), ['GET', 'GET'], 'Dry Run reads the users and groups once');
+
+			const approved = approvedHrSync();
+			await n8n.importWorkflows([approved]);
+			const since = demoSim.lastSeq();
+			const synced = await n8n.execute(approved.id);
+			assert.equal(synced.code, 0, n8n.mask(synced.stderr + synced.stdout).slice(-3000));
+			assert.deepEqual(items(synced.run, 'Sync').map((item) => [item.json.key, item.json.action, item.json.dryRun]), [
+				['alice.johnson@acme.example', 'unchanged', false],
+				['bob.smith@acme.example', 'updated', false],
+				['carol.lee@acme.example', 'updated', false],
+				['erin.garcia@acme.example', 'activated', false],
+				['frank.new@acme.example', 'created', false],
+				['gina.new@acme.example', 'created', false],
+				['dave.miller@acme.example', 'deactivated', false],
+			]);
+			// Plan node (GET, GET), then the sync: GET, GET, two BulkCreate (one per group set), four PUT.
+			assert.deepEqual(methods(demoSim.log(since)).sort(), ['GET', 'GET', 'GET', 'GET', 'POST', 'POST', 'PUT', 'PUT', 'PUT', 'PUT']);
+			const state = demoSim.snapshot().organizations.find((org) => org.id === DEMO.orgId);
+			const user = (email) => state.users.find((candidate) => candidate.email === email);
+			assert.equal(user('bob.smith@acme.example').surname, 'Smith-Jones');
+			assert.ok(user('carol.lee@acme.example').groupIDs.includes(DEMO.sales), 'Carol joined Sales');
+			assert.equal(user('erin.garcia@acme.example').isActive, true, 'Erin is active again');
+			assert.equal(user('dave.miller@acme.example').isActive, false, 'Dave, missing from the list, is deactivated');
+			assert.ok(user('frank.new@acme.example').groupIDs.includes(DEMO.finance), 'Frank was created in Finance');
+			assert.ok(user('gina.new@acme.example').groupIDs.includes(DEMO.hr), 'Gina was created in HR');
+
+			const again = demoSim.lastSeq();
+			const second = await n8n.execute(approved.id);
+			assert.equal(second.code, 0);
+			assert.deepEqual(methods(demoSim.log(again)), ['GET', 'GET', 'GET', 'GET'], 'a second sync only reads');
+			assert.ok(items(second.run, 'Sync').every((item) => item.json.action === 'unchanged'));
+		},
+	},
+	{
+		id: 'hrSyncLarge',
+		title: 'HR sync of 300 people (5% changed) against an organization of 300 users',
+		skip: () => skipReason('uipathExHrSync01'),
+		async cli({ n8n }) {
+			const { hrList, syncWorkflow } = require('../../bench/sync');
+			const secrets = fx.makeSecrets();
+			const sim = await startSimulator({ seed: fx.makeSeed(secrets, 300), maxLifetimeMs: 10 * 60 * 1000 });
+			try {
+				const credential = { ...fx.makeCredentials(sim.url, secrets).cloud, id: 'e2eCredSync00001', name: 'UiPath e2e sync' };
+				await n8n.importCredentials([credential]);
+				const { people, expected } = hrList(300);
+				const plan = syncWorkflow({ id: 'e2eWfSyncPlan001', name: 'e2e sync plan', credential, people, dryRun: true });
+				const run = syncWorkflow({ id: 'e2eWfSyncRun0001', name: 'e2e sync', credential, people, dryRun: false });
+				await n8n.importWorkflows([plan, run]);
+
+				const planned = await n8n.execute(plan.id);
+				assert.equal(planned.code, 0, n8n.mask(planned.stderr + planned.stdout).slice(-3000));
+				const planItems = items(planned.run, 'Sync');
+				const count = (list, action) => list.filter((item) => item.json.action === action).length;
+				assert.equal(planItems.length, 300 + expected.leavers);
+				assert.deepEqual(
+					[count(planItems, 'updated'), count(planItems, 'created'), count(planItems, 'deactivated')],
+					[expected.renamed + expected.moved, expected.hires, expected.leavers],
+				);
+				assert.deepEqual(methods(sim.log(0)), ['GET', 'GET']);
+
+				const since = sim.lastSeq();
+				const synced = await n8n.execute(run.id);
+				assert.equal(synced.code, 0, n8n.mask(synced.stderr + synced.stdout).slice(-3000));
+				const sent = methods(sim.log(since));
+				assert.equal(sent.filter((method) => method === 'PUT').length, expected.renamed + expected.moved + expected.leavers);
+				assert.equal(sent.filter((method) => method === 'POST').length, 2, 'the hires go in one BulkCreate per group set');
+				assert.ok(apiCalls(sim.log(since)).every((entry) => entry.status < 400), 'no request failed');
+				const state = sim.snapshot().organizations[0];
+				assert.equal(state.users.length, 300 + expected.hires);
+				assert.equal(state.users.filter((user) => user.isActive === false).length, expected.leavers);
+				assert.equal(state.users.find((user) => user.email === 'user1@contoso.example').surname, '1-Renamed');
+
+				const again = sim.lastSeq();
+				await n8n.execute(run.id);
+				assert.deepEqual(methods(sim.log(again)), ['GET', 'GET'], 'a second sync only reads');
+			} finally {
+				await sim.stop();
+			}
 		},
 	},
 ];

@@ -8,6 +8,7 @@ import { robotAccountDescription } from './actions/robotAccount/RobotAccount.res
 import { settingDescription } from './actions/setting/Setting.resource';
 import { userDescription } from './actions/user/User.resource';
 import { listSearch, loadOptions } from './methods';
+import { dryRunDescription } from './shared/dryRun';
 import { toolDescriptionProperties } from './shared/tool';
 import { requestOptionsDescription } from './transport/options';
 
@@ -45,6 +46,7 @@ export class UiPathIdentity implements INodeType {
 			...robotAccountDescription,
 			...settingDescription,
 			...userDescription,
+			dryRunDescription,
 			...toolDescriptionProperties(),
 			requestOptionsDescription,
 		],

@@ -24,6 +24,7 @@ export interface IdentityNodeMap {
 		| 'invite'
 		| 'removeFromGroups'
 		| 'resetPassword'
+		| 'sync'
 		| 'update';
 }
 

@@ -38,6 +38,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// As an AI agent's tool, some operations refuse before anything is sent (shared/tool.ts).
 	const refusal = toolRefusal(this.getNode(), resource, operation);
 	if (refusal) return [refusalItems(this, refusal)];
+	if (handler?.executeItems) return [await handler.executeItems.call(this, this.getInputData().length)];
 	if (handler?.executeAll) return [await runBulk.call(this, handler.executeAll)];
 	return [await runItems.call(this, handler?.execute ?? unsupported(resource, operation))];
 }

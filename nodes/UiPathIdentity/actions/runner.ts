@@ -1,6 +1,8 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
+import { dryRunOutput, readDryRun } from '../shared/dryRun';
+import { beginDryRun, endDryRun } from '../transport/dryRun';
 import { toNodeError } from '../transport/errors';
 import { readRequestSettings } from '../transport/options';
 import type { IdentityOperation } from './types';
@@ -26,15 +28,23 @@ function errorItem(error: NodeError, itemIndex: number): INodeExecutionData {
 	return { json: { error: error.message, details: error.description ?? '' }, pairedItem: { item: itemIndex } };
 }
 
-/** Runs the operation for one item; returns its output items or throws a node error. */
+/**
+ * Runs the operation for one item; returns its output items or throws a node error. With Dry Run,
+ * the changes the operation would send are recorded instead (see transport/dryRun.ts) and become
+ * the item's output.
+ */
 async function runItem(this: IExecuteFunctions, handler: ItemHandler, itemIndex: number): Promise<INodeExecutionData[]> {
+	const dryRun = readDryRun(this, itemIndex);
+	if (dryRun) beginDryRun(this, [itemIndex]);
 	try {
 		const result = await handler.call(this, itemIndex);
+		if (dryRun) return [{ json: dryRunOutput(endDryRun(this, itemIndex)), pairedItem: { item: itemIndex } }];
 		return (Array.isArray(result) ? result : [result]).map((json) => ({
 			json,
 			pairedItem: { item: itemIndex },
 		}));
 	} catch (error) {
+		if (dryRun) endDryRun(this, itemIndex);
 		throw itemError(this, error, itemIndex);
 	}
 }
@@ -85,9 +95,21 @@ export async function runItems(this: IExecuteFunctions, handler: ItemHandler): P
  * One output item per input item, paired; errors the operation returned become error items.
  */
 export async function runBulk(this: IExecuteFunctions, executeAll: BulkHandler): Promise<INodeExecutionData[]> {
-	const outcomes = await executeAll.call(this, this.getInputData().length);
+	const itemCount = this.getInputData().length;
+	const indexes = Array.from({ length: itemCount }, (_, itemIndex) => itemIndex);
+	const dryRun = readDryRun(this, 0);
+	if (dryRun) beginDryRun(this, indexes);
+	let outcomes: Awaited<ReturnType<BulkHandler>>;
+	let recorded: ReturnType<typeof endDryRun>[] = [];
+	try {
+		outcomes = await executeAll.call(this, itemCount);
+	} finally {
+		if (dryRun) recorded = indexes.map((itemIndex) => endDryRun(this, itemIndex));
+	}
 	return outcomes.map((outcome, itemIndex) => {
-		if (!(outcome instanceof Error)) return { json: outcome, pairedItem: { item: itemIndex } };
+		if (!(outcome instanceof Error)) {
+			return { json: dryRun ? dryRunOutput(recorded[itemIndex]) : outcome, pairedItem: { item: itemIndex } };
+		}
 		const nodeError = itemError(this, outcome, itemIndex);
 		if (!this.continueOnFail()) throw nodeError;
 		return errorItem(nodeError, itemIndex);

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 /** One operation of one resource: its fields and what it does for one input item. */
 export interface IdentityOperation {
@@ -12,4 +12,9 @@ export interface IdentityOperation {
 	 * under continue-on-fail; otherwise it throws the first error before sending anything further).
 	 */
 	executeAll?(this: IExecuteFunctions, itemCount: number): Promise<Array<IDataObject | Error>>;
+	/**
+	 * Operations whose output is not one item per input item (User → Sync adds one item per
+	 * account it acts on outside the input) build the output items themselves, pairing them.
+	 */
+	executeItems?(this: IExecuteFunctions, itemCount: number): Promise<INodeExecutionData[]>;
 }

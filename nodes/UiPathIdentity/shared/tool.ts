@@ -69,6 +69,7 @@ export const TOOL_DESCRIPTIONS: ToolDescriptions = {
 			'Remove a UiPath user from selected groups or from all groups. Needs the user ID. Returns id, removedGroupIds and notMemberGroupIds.',
 		resetPassword:
 			'Set a new password for a UiPath user as an administrator. The password is set by the workflow, never by you. Returns id and passwordReset: true.',
+		sync: 'Not available to AI agents.',
 		update: 'Change the names, email, active state or groups of a UiPath user. Needs the user ID. Returns updated: true, the id and the fields sent.',
 	},
 };
@@ -120,6 +121,10 @@ const TOOL_RULES: { [R in IdentityResource]?: Partial<Record<IdentityNodeMap[R],
 				'Bulk deletes are not handed to a model. Give the agent User → Delete (one user by ID, best behind a human approval), or run Delete Many as a regular workflow step.',
 		},
 		resetPassword: { authorFields: [{ path: 'password', displayName: 'New Password' }] },
+		sync: {
+			never:
+				'Sync changes many accounts at once and is not handed to a model. Run it as a regular workflow step: Dry Run first, then a human approval, then Sync.',
+		},
 	},
 };
 

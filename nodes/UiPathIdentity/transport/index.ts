@@ -16,6 +16,7 @@ import {
   withItem,
 } from "./errors";
 import type { IdentityResultBody, RequestSubject } from "./errors";
+import { DRY_RUN_ANSWER, recordIfDryRun } from "./dryRun";
 import { readRequestSettings } from "./options";
 import type { RequestSettings } from "./options";
 import { AdaptivePacer, cancellableWait } from "./pacing";
@@ -55,6 +56,8 @@ export interface IdentityRequest extends RequestSubject {
   retry?: RetrySafety;
   /** Older spelling of `retry: 'safe'` (e.g. a POST that only reads, such as a search). */
   idempotent?: boolean;
+  /** The input items a bulk request serves (Create Many, Delete Many); Dry Run shows it on each. */
+  items?: number[];
   /**
    * A 404 answering a repeat after an attempt that may have been applied means that attempt
    * did the work (a Delete): the transport then returns `MAY_ALREADY_BE_DONE`. Defaults to
@@ -332,6 +335,8 @@ export async function identityRequest<T = IDataObject>(
   itemIndex: number,
   request: IdentityRequest,
 ): Promise<T> {
+  // Dry Run: a change is recorded for the item's output instead of being sent (see dryRun.ts).
+  if (recordIfDryRun(this, itemIndex, request)) return DRY_RUN_ANSWER as unknown as T;
   const settings = readRequestSettings(this, itemIndex);
   runSession(
     this,

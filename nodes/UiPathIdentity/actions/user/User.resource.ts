@@ -13,6 +13,7 @@ import * as getAll from './getAll.operation';
 import * as invite from './invite.operation';
 import * as removeFromGroups from './removeFromGroups.operation';
 import * as resetPassword from './resetPassword.operation';
+import * as sync from './sync.operation';
 import * as update from './update.operation';
 import type { OperationTable } from '../node.type';
 
@@ -30,6 +31,7 @@ export const userOperations: OperationTable<'user'> = {
 	invite,
 	removeFromGroups,
 	resetPassword,
+	sync,
 	update,
 };
 
@@ -122,6 +124,12 @@ export const userDescription: INodeProperties[] = [
 				description: "Set a user's password as an administrator, without the current password",
 			},
 			{
+				name: 'Sync',
+				value: 'sync',
+				action: 'Sync users with a list of people',
+				description: 'Make UiPath match a list of people (e.g. from HR): create, update, activate, deactivate',
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update user',
@@ -143,5 +151,6 @@ export const userDescription: INodeProperties[] = [
 	...invite.description,
 	...removeFromGroups.description,
 	...resetPassword.description,
+	...sync.description,
 	...update.description,
 ];

@@ -69,6 +69,7 @@ async function createBatch(this: IExecuteFunctions, batch: PendingUser[], outcom
 			...endpoint(endpoints.userBulkCreate),
 			body,
 			identityResultAsData: true,
+			items: batch.map((user) => user.itemIndex),
 		})) as IDataObject | undefined;
 		// BulkCreate may refuse with HTTP 200 and `result.succeeded: false` (reference 4.1).
 		requireSucceeded(this, answer, 'UiPath did not create the users', first);

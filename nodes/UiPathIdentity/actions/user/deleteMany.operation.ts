@@ -63,6 +63,7 @@ export async function executeAll(this: IExecuteFunctions, itemCount: number): Pr
 			await identityRequest.call(this, batch[0].itemIndex, {
 				...endpoint(endpoints.userBulkDelete),
 				body: { partitionGlobalId: ORGANIZATION_ID, userIds },
+				items: batch.map((target) => target.itemIndex),
 			});
 		} catch (error) {
 			for (const target of batch) {
