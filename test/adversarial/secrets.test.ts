@@ -122,7 +122,7 @@ describe('Class 1: passwords of the item', () => {
 			'UiPath did not change the password: PasswordMismatch: Password \'***\' is incorrect.; PasswordReuse: "***" was used before [item 0]',
 		);
 		expect(error?.description).toBe(
-			'Check the current password and that the new one meets the password policy of the organization (length, character classes, reuse)',
+			"UiPath did not accept 'Current Password'. If this execution ran before (n8n runs a queue-mode execution again after a worker stopped, or Retry On Fail repeated the node), the first attempt may already have set the new password: check by signing in with it before running again",
 		);
 	});
 

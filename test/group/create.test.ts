@@ -129,4 +129,31 @@ describe('Group → Create', () => {
 
 		expect(error?.message).toMatch(/lacks the PM\.Group scope/);
 	});
+	it('reports the group an earlier attempt of the same execution made instead of failing on the repeat', async () => {
+		mockTokenEndpoint(['T1']);
+		const bodies: Array<Record<string, unknown>> = [];
+		expectCreate(bodies);
+		await runNode({ parameters, items: [{ name: 'Finance Robots' }], executionId: 'exec-9' });
+		const id = bodies[0].id as string;
+
+		mockTokenEndpoint(['T2']);
+		nock(CLOUD)
+			.post(`${CLOUD_API}/Group`, (body: Record<string, unknown>) => {
+				bodies.push(body);
+				return true;
+			})
+			.reply(409, { message: 'A group with this ID already exists' });
+		const lookup = nock(CLOUD).get(`${CLOUD_API}/Group/${ORG_ID}/${id}`).reply(200, groupDto(id, 'Finance Robots'));
+		const { outputs, error } = await runNode({ parameters, items: [{ name: 'Finance Robots' }], executionId: 'exec-9' });
+
+		expect(error).toBeUndefined();
+		expect(bodies.map((body) => body.id)).toEqual([id, id]);
+		expect(lookup.isDone()).toBe(true);
+		expect(outputs[0]).toEqual([
+			{
+				json: expect.objectContaining({ alreadyCreated: true, id, name: 'Finance Robots', note: expect.stringMatching(/earlier attempt of this execution/) }),
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
 });

@@ -44,6 +44,8 @@ export interface RunOptions {
 	 * tool an agent called: the same execute() with the tool's arguments as the input item.
 	 */
 	asTool?: boolean;
+	/** The execution's ID as n8n gives it to nodes (`getExecutionId()`); none when omitted, as in a test run. */
+	executionId?: string;
 }
 
 export interface RunResult {
@@ -122,6 +124,7 @@ async function execute(
 	items: IDataObject[],
 	credentialsHelper: TestCredentialsHelper,
 	onStarted?: RunOptions['onStarted'],
+	executionId?: string,
 ): Promise<{ run: IRun; outputs: INodeExecutionData[][]; error?: RunResult['error'] }> {
 	const nodes: INode[] = [
 		{ id: 'in', name: INPUT_NAME, type: 'test.input', typeVersion: 1, position: [0, 0], parameters: {} },
@@ -147,6 +150,7 @@ async function execute(
 	const additionalData = {
 		hooks,
 		credentialsHelper,
+		...(executionId ? { executionId } : {}),
 		currentNodeParameters: undefined,
 		restApiUrl: 'http://localhost:5678/rest',
 		instanceBaseUrl: 'http://localhost:5678/',
@@ -189,7 +193,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		onError: options.onError,
 	};
 	const replacement = options.nodeType ? { [target.type]: options.nodeType } : {};
-	const result = await execute(target, replacement, options.items ?? [{}], credentialsHelper, options.onStarted);
+	const result = await execute(target, replacement, options.items ?? [{}], credentialsHelper, options.onStarted, options.executionId);
 	return { ...result, credentialsHelper };
 }
 

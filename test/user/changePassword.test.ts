@@ -71,10 +71,23 @@ describe('User → Change Password', () => {
 		const { outputs, error } = await runNode({ parameters, items });
 
 		expect(error).toBeUndefined();
+		const note = expect.stringMatching(/^UiPath did not accept 'Current Password'\. If this execution ran before .* the first attempt may already have set the new password/);
 		expect(outputs[0]).toEqual([
-			{ json: mismatch, pairedItem: { item: 0 } },
-			{ json: mismatch, pairedItem: { item: 1 } },
+			{ json: { ...mismatch, note }, pairedItem: { item: 0 } },
+			{ json: { ...mismatch, note }, pairedItem: { item: 1 } },
 		]);
+	});
+
+	it('says a refused current password may be a repeat of a change already made, also when failing the item', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD)
+			.post(changeUrl(USER_ID))
+			.reply(400, { succeeded: false, errors: [{ code: 'PasswordMismatch', description: 'Incorrect password.' }] });
+
+		const { error } = await runNode({ parameters: { ...parameters, options: { failWhenUnsuccessful: true } }, items: [items[0]] });
+
+		expect(error?.message).toBe('UiPath did not change the password: PasswordMismatch: Incorrect password. [item 0]');
+		expect(error?.description).toMatch(/first attempt may already have set the new password: check by signing in with it before running again$/);
 	});
 
 	it('fails the item on succeeded: false when Fail When Unsuccessful is on', async () => {

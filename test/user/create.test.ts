@@ -179,4 +179,87 @@ describe('User → Create', () => {
 			`'Username' is empty [item 1]`,
 		]);
 	});
+	describe('when n8n runs the same execution again (queue-mode worker died, Retry On Fail)', () => {
+		const duplicate = { succeeded: false, errors: [{ code: 'DuplicateUserName', description: "Username 'jane.doe@example.com' is already taken." }] };
+
+		it('proposes the same ID for the same item of the same execution, and another one otherwise', async () => {
+			const bodies: Array<Record<string, unknown>> = [];
+			const runs: Array<[string, string]> = [
+				['exec-41', 'jane.doe@example.com'],
+				['exec-41', 'jane.doe@example.com'],
+				['exec-42', 'jane.doe@example.com'],
+				['exec-41', 'john.roe@example.com'],
+			];
+			for (const [executionId, email] of runs) {
+				mockTokenEndpoint(['T1']);
+				captureCreates(bodies);
+				await runNode({ parameters, items: [{ email, password: 'Initial-pass-1' }], executionId });
+			}
+
+			const [first, repeat, otherExecution, otherUser] = bodies.map((body) => body.id as string);
+			expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+			expect(repeat).toBe(first);
+			expect(new Set([first, otherExecution, otherUser]).size).toBe(3);
+		});
+
+		it('reports the account the first attempt made instead of a duplicate-name failure', async () => {
+			const bodies: Array<Record<string, unknown>> = [];
+			const item = { email: 'jane.doe@example.com', password: 'Initial-pass-1' };
+			mockTokenEndpoint(['T1']);
+			captureCreates(bodies);
+			await runNode({ parameters, items: [item], executionId: 'exec-77' });
+			const id = bodies[0].id as string;
+
+			mockTokenEndpoint(['T2']);
+			captureCreates(bodies, duplicate, 400);
+			const lookup = nock(CLOUD)
+				.get(`${CLOUD_API}/User/${id}`)
+				.reply(200, { id, userName: 'jane.doe@example.com', email: 'jane.doe@example.com', type: 0, isActive: true });
+			const { outputs, error } = await runNode({ parameters, items: [item], executionId: 'exec-77' });
+
+			expect(error).toBeUndefined();
+			expect(bodies.map((body) => body.id)).toEqual([id, id]);
+			expect(lookup.isDone()).toBe(true);
+			expect(outputs[0]).toEqual([
+				{
+					json: expect.objectContaining({ created: true, alreadyCreated: true, id, userName: 'jane.doe@example.com', note: expect.stringMatching(/earlier attempt of this execution/) }),
+					pairedItem: { item: 0 },
+				},
+			]);
+			expect(everythingShown(outputs)).not.toContain('Initial-pass-1');
+		});
+
+		it('still fails when the existing account is someone else (different user name under that ID)', async () => {
+			const bodies: Array<Record<string, unknown>> = [];
+			mockTokenEndpoint(['T1']);
+			captureCreates(bodies, duplicate, 400);
+			const lookup = nock(CLOUD)
+				.get(new RegExp(`${CLOUD_API}/User/[0-9a-f-]{36}$`))
+				.reply(200, (uri) => ({ id: uri.split('/').pop(), userName: 'someone.else@example.com', type: 0 }));
+			const { outputs } = await runNode({
+				parameters,
+				items: [{ email: 'jane.doe@example.com', password: 'Initial-pass-1' }],
+				executionId: 'exec-78',
+				onError: 'continueRegularOutput',
+			});
+
+			expect(lookup.isDone()).toBe(true);
+			expect(outputs[0].map((item) => item.json.error)).toEqual([
+				"UiPath did not create the user: DuplicateUserName: Username 'jane.doe@example.com' is already taken. [item 0]",
+			]);
+		});
+
+		it('asks nothing more after a refused create outside a saved execution (random ID)', async () => {
+			const bodies: Array<Record<string, unknown>> = [];
+			mockTokenEndpoint(['T1']);
+			captureCreates(bodies, duplicate, 400);
+			const { outputs } = await runNode({
+				parameters,
+				items: [{ email: 'jane.doe@example.com', password: 'Initial-pass-1' }],
+				onError: 'continueRegularOutput',
+			});
+			expect(bodies).toHaveLength(1);
+			expect(outputs[0][0].json.error).toMatch(/^UiPath did not create the user: DuplicateUserName/);
+		});
+	});
 });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
 import { UserError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
@@ -40,6 +40,34 @@ export function isGuid(value: string): boolean {
  */
 export function newGuid(): string {
 	return randomUUID();
+}
+
+/** What a create says when an earlier attempt of the same execution already made the object. */
+export const EARLIER_ATTEMPT_NOTE =
+	'An earlier attempt of this execution (n8n ran it again, e.g. after a worker stopped, or Retry On Fail) already created it with this ID; nothing was created twice';
+
+/**
+ * The ID a create proposes for one item: the same for the same workflow, execution, node, item and
+ * key (user name, group name), random outside a saved execution. When n8n runs an execution again
+ * after a worker died (queue mode on n8n 1.x) or Retry On Fail repeats the node, the repeated create
+ * names the object the first attempt made, so it can be recognised instead of made twice. The key
+ * keeps two different objects created by one item index (e.g. in a loop) apart.
+ */
+export function newObjectId(
+	ctx: { getExecutionId(): string; getWorkflow(): { id?: string }; getNode(): { name: string } },
+	itemIndex: number,
+	key: string,
+): string {
+	const executionId = ctx.getExecutionId();
+	if (!executionId) return newGuid();
+	const digest = createHash('sha256')
+		.update(JSON.stringify([ctx.getWorkflow().id ?? '', executionId, ctx.getNode().name, itemIndex, key.toLowerCase()]))
+		.digest();
+	// RFC 9562 version 8 (custom) with the RFC variant bits, so it reads as any other GUID.
+	digest[6] = (digest[6] & 0x0f) | 0x80;
+	digest[8] = (digest[8] & 0x3f) | 0x80;
+	const hex = digest.subarray(0, 16).toString('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Decodes percent-escapes until nothing changes (bounded), so `%252e` is seen as `.` too. */

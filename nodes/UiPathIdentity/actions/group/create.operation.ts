@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
-import { ORGANIZATION_ID, newGuid } from '../../transport/urls';
+import { EARLIER_ATTEMPT_NOTE, ORGANIZATION_ID, newObjectId } from '../../transport/urls';
 import { memberIdsField } from '../../shared/descriptions';
 import { guidList, requiredString } from '../../shared/readers';
 import { forgetGroups } from '../../shared/groups';
@@ -38,14 +38,32 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const name = requiredString(this, 'name', 'Name', itemIndex, "Set 'Name' to the name of the new group").trim();
 	const members = guidList(this, 'additionalFields.memberIds', 'Member Names or IDs', itemIndex);
 	// UiPath rejects a create without an ID chosen by the caller; choosing it also tells us the ID.
-	const id = newGuid();
+	const id = newObjectId(this, itemIndex, name);
 
 	const body: IDataObject = { id, partitionGlobalId: ORGANIZATION_ID, name };
 	if (members.length) body.directoryUserMemberIDs = members;
-	const answer = (await identityRequest.call(this, itemIndex, {
-		...endpoint(endpoints.groupCreate),
-		body,
-	})) as IDataObject | undefined;
+	let answer: IDataObject | undefined;
+	try {
+		answer = (await identityRequest.call(this, itemIndex, {
+			...endpoint(endpoints.groupCreate),
+			body,
+		})) as IDataObject | undefined;
+	} catch (error) {
+		// A repeat of this execution meets the group its first attempt made (same ID and name).
+		const existing = this.getExecutionId() ? await groupMadeEarlier(this, itemIndex, id, name) : undefined;
+		if (!existing) throw error;
+		forgetGroups(this);
+		return { alreadyCreated: true, note: EARLIER_ATTEMPT_NOTE, ...groupOutput(existing, runsAsTool(this.getNode())) };
+	}
 	forgetGroups(this);
 	return groupOutput(answer?.id ? answer : { id, name }, runsAsTool(this.getNode()));
+}
+
+async function groupMadeEarlier(ctx: IExecuteFunctions, itemIndex: number, id: string, name: string): Promise<IDataObject | undefined> {
+	const found = (await identityRequest.call(ctx, itemIndex, {
+		...endpoint(endpoints.groupGet, id),
+		notFoundAsData: true,
+	})) as IDataObject;
+	const same = typeof found?.id === 'string' && found.id.toLowerCase() === id.toLowerCase() && String(found.name ?? '') === name;
+	return same ? found : undefined;
 }

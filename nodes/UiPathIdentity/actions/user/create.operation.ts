@@ -3,10 +3,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
-import { ORGANIZATION_ID } from '../../transport/urls';
+import { EARLIER_ATTEMPT_NOTE, ORGANIZATION_ID } from '../../transport/urls';
 import { runsAsTool } from '../../shared/tool';
 import { credentialDeployment } from '../../shared/users';
-import { newUserDescription, readNewUser, requireSucceeded, userOutput } from './user.helpers';
+import {
+	earlierAttemptUser,
+	identityResultOf,
+	newUserDescription,
+	readNewUser,
+	requireSucceeded,
+	userOutput,
+} from './user.helpers';
 
 const show = { resource: ['user'], operation: ['create'] };
 
@@ -30,6 +37,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		secrets: [password],
 		identityResultAsData: true,
 	})) as IDataObject | undefined;
+	if (identityResultOf(answer)?.succeeded === false) {
+		// A repeat of this execution meets the account its first attempt made (same ID and name).
+		const existing = await earlierAttemptUser(this, itemIndex, body);
+		if (existing) {
+			return { created: true, alreadyCreated: true, note: EARLIER_ATTEMPT_NOTE, ...userOutput(existing, runsAsTool(this.getNode())) };
+		}
+	}
 	requireSucceeded(this, answer, 'UiPath did not create the user', itemIndex, [password]);
 
 	// The documented answer is a bare IdentityResult; should UiPath return the user, show it instead.

@@ -6,7 +6,7 @@ import type { RetrySafety } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { describeIdentityErrors, isIdentityResult, redact } from '../../transport/errors';
 import type { IdentityResultBody } from '../../transport/errors';
-import { newGuid } from '../../transport/urls';
+import { newObjectId } from '../../transport/urls';
 import type { Deployment } from '../../transport/urls';
 import { byDisplayName, groupIdsField } from '../../shared/descriptions';
 import type { OutputShape } from '../../shared/descriptions';
@@ -118,6 +118,28 @@ export async function getUser(ctx: IExecuteFunctions, itemIndex: number, userId:
 		...endpoint(endpoints.userGet, userId),
 		answer: 'object',
 	})) as IDataObject;
+}
+
+/**
+ * After UiPath refused a create: the user an earlier attempt of this same execution created with
+ * this ID and user name (n8n re-ran the execution, or Retry On Fail repeated the node), if any.
+ * Only asked when the ID came from the execution (see `newObjectId`), so a random ID never matches.
+ */
+export async function earlierAttemptUser(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): Promise<IDataObject | undefined> {
+	if (!ctx.getExecutionId()) return undefined;
+	const found = (await identityRequest.call(ctx, itemIndex, {
+		...endpoint(endpoints.userGet, String(body.id)),
+		notFoundAsData: true,
+	})) as IDataObject;
+	const sameUser =
+		typeof found?.id === 'string' &&
+		found.id.toLowerCase() === String(body.id).toLowerCase() &&
+		String(found.userName ?? '').toLowerCase() === String(body.userName).toLowerCase();
+	return sameUser ? found : undefined;
 }
 
 /**
@@ -238,7 +260,7 @@ export interface NewUser {
 export function readNewUser(ctx: IExecuteFunctions, itemIndex: number, deployment: Deployment): NewUser {
 	const userName = requiredString(ctx, 'userName', 'Username', itemIndex, "Set 'Username' to the sign-in name of the new user");
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { id: newGuid(), userName: userName.trim() };
+	const body: IDataObject = { id: newObjectId(ctx, itemIndex, userName.trim()), userName: userName.trim() };
 	for (const [field, apiField] of Object.entries(USER_PROFILE_API_FIELDS)) {
 		const value = optionalText(fields[field]);
 		if (value) body[apiField] = value;
