@@ -3,6 +3,35 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isGuid } from '../transport/urls';
 
+/** What a resolved parameter value is, in words for a message: "a number", "an object", … */
+export function describeType(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'number') return 'a number';
+	if (typeof value === 'boolean') return 'true or false';
+	return `a ${typeof value}`;
+}
+
+/** Whether a resolved value counts as "not set": undefined, null or text of whitespace only. */
+export function isUnset(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && !value.trim());
+}
+
+/** The `[item N]` error for a parameter whose resolved value has the wrong type. */
+export function wrongType(
+	ctx: IExecuteFunctions,
+	label: string,
+	itemIndex: number,
+	value: unknown,
+	expected: string,
+): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `'${label}' must be ${expected}, not ${describeType(value)}`, {
+		itemIndex,
+		description: `Check the expression mapped into '${label}': it resolved to ${describeType(value)}`,
+	});
+}
+
 /**
  * Reads a string parameter that must not be empty. Whitespace-only counts as empty because an
  * expression that resolved to nothing usually renders as spaces or an empty string.
@@ -15,7 +44,8 @@ export function requiredString(
 	hint: string,
 ): string {
 	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+	if (!isUnset(value) && typeof value !== 'string') throw wrongType(ctx, label, itemIndex, value, 'text');
+	const text = typeof value === 'string' ? value : '';
 	if (!text.trim()) {
 		throw new NodeOperationError(ctx.getNode(), `'${label}' is empty`, {
 			itemIndex,
@@ -43,7 +73,14 @@ export function checkGuid(ctx: IExecuteFunctions, value: string, label: string, 
  */
 export function guidList(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string[] {
 	const value = ctx.getNodeParameter(name, itemIndex, []) as unknown;
-	const entries = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/[\s,;]+/) : [];
+	if (!isUnset(value) && !Array.isArray(value) && typeof value !== 'string') {
+		throw wrongType(ctx, label, itemIndex, value, 'a list of IDs or text of comma-separated IDs');
+	}
+	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,;]+/) : [];
+	const entries = list.map((entry: unknown) => {
+		if (typeof entry !== 'string') throw wrongType(ctx, label, itemIndex, entry, 'a list of IDs (text)');
+		return entry;
+	});
 	const ids = entries.map((entry) => entry.trim()).filter(Boolean);
 	return [...new Set(ids.map((id) => checkGuid(ctx, id, label, itemIndex)))];
 }
