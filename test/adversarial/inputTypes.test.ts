@@ -41,6 +41,15 @@ const cases: Case[] = [
 	['User → Reset Password, New Password a number', { resource: 'user', operation: 'resetPassword', userId: byId(USER_ID), password: '={{ $json.v }}' }, 123456, /^'New Password' must be text, not a number/],
 	['User → Invite, Email a list', { resource: 'user', operation: 'invite', email: '={{ $json.v }}' }, ['a@example.com'], /^'Email' must be text, not a list/],
 	['Robot Account → Create, Name true', { resource: 'robotAccount', operation: 'create', name: '={{ $json.v }}' }, true, /^'Name' must be text, not true or false/],
+	['User → Create, Email a number', { ...userCreate, additionalFields: { email: '={{ $json.v }}' } }, 5, /^'Email' must be text, not a number/],
+	['User → Create, First Name an object', { ...userCreate, additionalFields: { firstName: '={{ $json.v }}' } }, { a: 1 }, /^'First Name' must be text, not an object/],
+	['User → Update, Display Name a number', { resource: 'user', operation: 'update', userId: byId(USER_ID), updateFields: { displayName: '={{ $json.v }}' } }, 3, /^'Display Name' must be text, not a number/],
+	['User → Update, Active the text "false"', { resource: 'user', operation: 'update', userId: byId(USER_ID), updateFields: { isActive: '={{ $json.v }}' } }, 'false', /^'Active' must be true or false, not a string/],
+	['User → Invite, Last Name a list', { resource: 'user', operation: 'invite', email: 'a@example.com', additionalFields: { lastName: '={{ $json.v }}' } }, ['Doe'], /^'Last Name' must be text, not a list/],
+	['Group → Update, Name a number', { resource: 'group', operation: 'update', groupId: byId(GROUP_ID), updateFields: { name: '={{ $json.v }}' } }, 4, /^'Name' must be text, not a number/],
+	['Robot Account → Update, Display Name an object', { resource: 'robotAccount', operation: 'update', robotAccountId: '5f2d8c1a-7b3e-4c9d-8a6f-0e1d2c3b4a59', updateFields: { displayName: '={{ $json.v }}' } }, { a: 1 }, /^'Display Name' must be text, not an object/],
+	['User → Delete Many, Batch Size true', { resource: 'user', operation: 'deleteMany', userId: byId(USER_ID), options: { batchSize: '={{ $json.v }}' } }, true, /^'Batch Size' must be a whole number from 1 to 1000/],
+	['User → Delete Many, Batch Size a list', { resource: 'user', operation: 'deleteMany', userId: byId(USER_ID), options: { batchSize: '={{ $json.v }}' } }, [5], /^'Batch Size' must be a whole number from 1 to 1000/],
 ];
 
 describe('Class 4 (input): a value of the wrong type fails the item, nothing is sent', () => {

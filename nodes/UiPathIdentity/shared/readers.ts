@@ -93,7 +93,9 @@ export function boundedNumber(
 	itemIndex: number,
 	{ min, max, fallback }: { min: number; max: number; fallback: number },
 ): number {
-	const value = Number(ctx.getNodeParameter(name, itemIndex, fallback));
+	const raw = ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
+	// Only a number or numeric text: Number(true) is 1 and Number([5]) is 5.
+	const value = typeof raw === 'number' || (typeof raw === 'string' && raw.trim()) ? Number(raw) : NaN;
 	if (!Number.isInteger(value) || value < min || value > max) {
 		throw new NodeOperationError(ctx.getNode(), `'${label}' must be a whole number from ${min} to ${max}`, {
 			itemIndex,
@@ -103,9 +105,25 @@ export function boundedNumber(
 	return value;
 }
 
-/** An optional text field of a collection, trimmed; '' when it is not set or not text. */
-export function optionalText(value: unknown): string {
+/**
+ * An optional text field of a collection, trimmed; '' when it is not set. With `check`, a value
+ * that is set but not text (an expression that resolved to a number or an object) fails the item
+ * naming the field instead of being dropped.
+ */
+export function optionalText(
+	value: unknown,
+	check?: { ctx: IExecuteFunctions; label: string; itemIndex: number },
+): string {
+	if (check && !isUnset(value) && typeof value !== 'string') {
+		throw wrongType(check.ctx, check.label, check.itemIndex, value, 'text');
+	}
 	return typeof value === 'string' ? value.trim() : '';
+}
+
+/** 'firstName' → 'First Name': the display name n8n shows for a camel-case field. */
+export function fieldLabel(name: string): string {
+	const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+	return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Reads Group Names or IDs and refuses an empty list, which would make the request pointless. */
