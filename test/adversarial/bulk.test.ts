@@ -152,3 +152,29 @@ describe('Class 5: an invalid Batch Size fails every item, never zero items', ()
 		expect(error?.message).toBe("'Batch Size' must be a whole number from 1 to 1000 [item 0]");
 	});
 });
+
+describe('Class 5: Create Many', () => {
+	const createMany = { resource: 'user', operation: 'createMany', userName: '={{ $json.user }}', additionalFields: {} };
+
+	it('a user missing from the users UiPath says it created fails that item only', async () => {
+		mockTokenEndpoint(['T1']);
+		hostile()
+			.post(`${CLOUD_API}/User/BulkCreate`)
+			.reply(200, (_uri, body) => {
+				const sent = (body as { users: Array<{ id: string; userName: string }> }).users;
+				return { result: { succeeded: true, errors: [] }, users: sent.filter((user) => user.userName !== 'b@example.com').map((user) => ({ ...user, email: user.userName })) };
+			});
+
+		const { outputs, error } = await runAndScan(
+			{ parameters: createMany, items: ['a@example.com', 'b@example.com', 'c@example.com'].map((user) => ({ user })), onError: 'continueRegularOutput' },
+			[TOKEN, CLIENT_SECRET],
+		);
+
+		expect(error).toBeUndefined();
+		expect(outputs[0].map((item) => [item.json.error ?? item.json.userName, item.pairedItem])).toEqual([
+			['a@example.com', { item: 0 }],
+			['UiPath did not create the user "b@example.com" [item 1]', { item: 1 }],
+			['c@example.com', { item: 2 }],
+		]);
+	});
+});
