@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, NodeOperationError } from '
 
 import { dryRunOutput, readDryRun } from '../shared/dryRun';
 import { beginDryRun, endDryRun } from '../transport/dryRun';
+import { errorForItem } from '../shared/bulk';
 import { toNodeError } from '../transport/errors';
 import { readRequestSettings } from '../transport/options';
 import type { IdentityOperation } from './types';
@@ -103,6 +104,11 @@ export async function runBulk(this: IExecuteFunctions, executeAll: BulkHandler):
 	let recorded: ReturnType<typeof endDryRun>[] = [];
 	try {
 		outcomes = await executeAll.call(this, itemCount);
+	} catch (error) {
+		// Under continue-on-fail a bulk operation throws only for a parameter of the whole run (Batch
+		// Size): every item fails with it. Zero items would let n8n pass the input on as a success.
+		if (!this.continueOnFail()) throw itemError(this, error, 0);
+		outcomes = indexes.map((itemIndex) => errorForItem(this, error, itemIndex, 1));
 	} finally {
 		if (dryRun) recorded = indexes.map((itemIndex) => endDryRun(this, itemIndex));
 	}

@@ -3,6 +3,35 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isGuid } from '../transport/urls';
 
+/** What a resolved parameter value is, in words for a message: "a number", "an object", … */
+export function describeType(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'number') return 'a number';
+	if (typeof value === 'boolean') return 'true or false';
+	return `a ${typeof value}`;
+}
+
+/** Whether a resolved value counts as "not set": undefined, null or text of whitespace only. */
+export function isUnset(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && !value.trim());
+}
+
+/** The `[item N]` error for a parameter whose resolved value has the wrong type. */
+export function wrongType(
+	ctx: IExecuteFunctions,
+	label: string,
+	itemIndex: number,
+	value: unknown,
+	expected: string,
+): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `'${label}' must be ${expected}, not ${describeType(value)}`, {
+		itemIndex,
+		description: `Check the expression mapped into '${label}': it resolved to ${describeType(value)}`,
+	});
+}
+
 /**
  * Reads a string parameter that must not be empty. Whitespace-only counts as empty because an
  * expression that resolved to nothing usually renders as spaces or an empty string.
@@ -15,7 +44,8 @@ export function requiredString(
 	hint: string,
 ): string {
 	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+	if (!isUnset(value) && typeof value !== 'string') throw wrongType(ctx, label, itemIndex, value, 'text');
+	const text = typeof value === 'string' ? value : '';
 	if (!text.trim()) {
 		throw new NodeOperationError(ctx.getNode(), `'${label}' is empty`, {
 			itemIndex,
@@ -43,7 +73,14 @@ export function checkGuid(ctx: IExecuteFunctions, value: string, label: string, 
  */
 export function guidList(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string[] {
 	const value = ctx.getNodeParameter(name, itemIndex, []) as unknown;
-	const entries = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/[\s,;]+/) : [];
+	if (!isUnset(value) && !Array.isArray(value) && typeof value !== 'string') {
+		throw wrongType(ctx, label, itemIndex, value, 'a list of IDs or text of comma-separated IDs');
+	}
+	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,;]+/) : [];
+	const entries = list.map((entry: unknown) => {
+		if (typeof entry !== 'string') throw wrongType(ctx, label, itemIndex, entry, 'a list of IDs (text)');
+		return entry;
+	});
 	const ids = entries.map((entry) => entry.trim()).filter(Boolean);
 	return [...new Set(ids.map((id) => checkGuid(ctx, id, label, itemIndex)))];
 }
@@ -56,7 +93,9 @@ export function boundedNumber(
 	itemIndex: number,
 	{ min, max, fallback }: { min: number; max: number; fallback: number },
 ): number {
-	const value = Number(ctx.getNodeParameter(name, itemIndex, fallback));
+	const raw = ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
+	// Only a number or numeric text: Number(true) is 1 and Number([5]) is 5.
+	const value = typeof raw === 'number' || (typeof raw === 'string' && raw.trim()) ? Number(raw) : NaN;
 	if (!Number.isInteger(value) || value < min || value > max) {
 		throw new NodeOperationError(ctx.getNode(), `'${label}' must be a whole number from ${min} to ${max}`, {
 			itemIndex,
@@ -66,9 +105,25 @@ export function boundedNumber(
 	return value;
 }
 
-/** An optional text field of a collection, trimmed; '' when it is not set or not text. */
-export function optionalText(value: unknown): string {
+/**
+ * An optional text field of a collection, trimmed; '' when it is not set. With `check`, a value
+ * that is set but not text (an expression that resolved to a number or an object) fails the item
+ * naming the field instead of being dropped.
+ */
+export function optionalText(
+	value: unknown,
+	check?: { ctx: IExecuteFunctions; label: string; itemIndex: number },
+): string {
+	if (check && !isUnset(value) && typeof value !== 'string') {
+		throw wrongType(check.ctx, check.label, check.itemIndex, value, 'text');
+	}
 	return typeof value === 'string' ? value.trim() : '';
+}
+
+/** 'firstName' → 'First Name': the display name n8n shows for a camel-case field. */
+export function fieldLabel(name: string): string {
+	const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+	return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Reads Group Names or IDs and refuses an empty list, which would make the request pointless. */

@@ -38,7 +38,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const newName = optionalText(fields.name);
+	const newName = optionalText(fields.name, { ctx: this, label: 'Name', itemIndex });
 	const toAdd = guidList(this, 'updateFields.membersToAdd', 'Members to Add', itemIndex);
 	const toRemove = guidList(this, 'updateFields.membersToRemove', 'Members to Remove', itemIndex);
 	if (!newName && !toAdd.length && !toRemove.length) {

@@ -45,7 +45,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const groups = guidList(this, 'additionalFields.groupIds', 'Groups', itemIndex);
 
 	const body: IDataObject = { partitionGlobalId: ORGANIZATION_ID, name };
-	if (optionalText(fields.displayName)) body.displayName = optionalText(fields.displayName);
+	const displayName = optionalText(fields.displayName, { ctx: this, label: 'Display Name', itemIndex });
+	if (displayName) body.displayName = displayName;
 	if (groups.length) body.groupIDsToAdd = groups;
 	const answer = (await identityRequest.call(this, itemIndex, {
 		...endpoint(endpoints.robotAccountCreate),

@@ -36,7 +36,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readRobotAccountId(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const displayName = optionalText(fields.displayName);
+	const displayName = optionalText(fields.displayName, { ctx: this, label: 'Display Name', itemIndex });
 	const toAdd = guidList(this, 'updateFields.groupsToAdd', 'Groups to Add', itemIndex);
 	const toRemove = guidList(this, 'updateFields.groupsToRemove', 'Groups to Remove', itemIndex);
 	if (!displayName && !toAdd.length && !toRemove.length) {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
 import { userLocator } from '../../shared/descriptions';
-import { optionalText } from '../../shared/readers';
+import { isUnset, wrongType } from '../../shared/readers';
 import { resolveUserId } from '../../shared/users';
 
 /** Options shared by Get and Update: per-user values instead of the organization's. */
@@ -25,8 +25,10 @@ export function settingOptions(): INodeProperties {
 export async function readUserId(ctx: IExecuteFunctions, itemIndex: number): Promise<string | undefined> {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const user = options.userId as INodeParameterResourceLocator | string | undefined;
-	const value = typeof user === 'object' && user !== null ? user.value : user;
-	if (!optionalText(value)) return undefined;
+	const value = typeof user === 'object' && user !== null && !Array.isArray(user) && 'mode' in user ? user.value : user;
+	if (isUnset(value)) return undefined;
+	// An object or a number is a mapping gone wrong; dropping it would write the organization's value.
+	if (typeof value !== 'string') throw wrongType(ctx, 'User', itemIndex, value, 'a user ID or email address (text)');
 	return await resolveUserId(ctx, itemIndex, 'options.userId');
 }
 

@@ -1,4 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
@@ -84,6 +84,15 @@ async function createBatch(this: IExecuteFunctions, batch: PendingUser[], outcom
 	const returned = new Map(created.map((user) => [String(user.id).toLowerCase(), user]));
 	for (const user of batch) {
 		const match = returned.get(String(user.body.id).toLowerCase());
+		if (created.length && !match) {
+			// UiPath listed the users it created and this one is not among them: a partial refusal.
+			const missing = new NodeOperationError(this.getNode(), `UiPath did not create the user "${String(user.body.userName)}"`, {
+				itemIndex: user.itemIndex,
+				description: `UiPath answered the request of ${batch.length} users with ${created.length} created users, and this user's ID is not among them. Check in UiPath whether the user exists before running the item again.`,
+			});
+			recordFailure(this, outcomes, user.itemIndex, missing);
+			continue;
+		}
 		outcomes[user.itemIndex] = { created: true, ...userOutput(match ?? { ...user.body, groupIDs: user.groupIds }, runsAsTool(this.getNode())) };
 	}
 }

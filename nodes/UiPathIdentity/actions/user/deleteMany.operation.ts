@@ -1,4 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
@@ -56,26 +56,58 @@ export async function executeAll(this: IExecuteFunctions, itemCount: number): Pr
 		}
 	}
 
-	for (const batch of chunk(targets, batchSize)) {
-		// The same user in several items is deleted once; each of those items reports it.
-		const userIds = [...new Set(batch.map((target) => target.userId))];
-		try {
-			await identityRequest.call(this, batch[0].itemIndex, {
-				...endpoint(endpoints.userBulkDelete),
-				body: { partitionGlobalId: ORGANIZATION_ID, userIds },
-				items: batch.map((target) => target.itemIndex),
-			});
-		} catch (error) {
-			for (const target of batch) {
-				recordFailure(this, outcomes, target.itemIndex, errorForItem(this, error, target.itemIndex, batch.length));
-			}
-			continue;
-		}
-		for (const target of batch) {
-			outcomes[target.itemIndex] = idempotent
-				? { deleted: true, id: target.userId, alreadyDeleted: false }
-				: { deleted: true, id: target.userId };
-		}
+	// The same user in several items (in any batch, in any letter case) is deleted once; each of
+	// those items reports it.
+	const byId = new Map<string, Target[]>();
+	for (const target of targets) {
+		const key = target.userId.toLowerCase();
+		byId.set(key, [...(byId.get(key) ?? []), target]);
+	}
+	for (const batch of chunk([...byId.values()], batchSize)) {
+		await deleteBatch.call(this, batch, idempotent, outcomes);
 	}
 	return outcomes;
+}
+
+/**
+ * Deletes one batch (one list of items per distinct user). A 404 answer to several users means
+ * one of them is unknown: the batch is split in halves until the unknown users stand alone, so
+ * the others are deleted and only those items fail (or count as already deleted under Succeed If
+ * Already Deleted).
+ */
+async function deleteBatch(
+	this: IExecuteFunctions,
+	batch: Target[][],
+	idempotent: boolean,
+	outcomes: Array<IDataObject | Error>,
+): Promise<void> {
+	const items = batch.flat().map((target) => target.itemIndex);
+	try {
+		await identityRequest.call(this, items[0], {
+			...endpoint(endpoints.userBulkDelete),
+			body: { partitionGlobalId: ORGANIZATION_ID, userIds: batch.map((targets) => targets[0].userId) },
+			items,
+		});
+	} catch (error) {
+		const notFound = error instanceof NodeApiError && String(error.httpCode) === '404';
+		if (notFound && batch.length > 1) {
+			const half = Math.ceil(batch.length / 2);
+			await deleteBatch.call(this, batch.slice(0, half), idempotent, outcomes);
+			await deleteBatch.call(this, batch.slice(half), idempotent, outcomes);
+			return;
+		}
+		for (const target of batch.flat()) {
+			if (notFound && idempotent) {
+				outcomes[target.itemIndex] = { deleted: true, id: target.userId, alreadyDeleted: true };
+				continue;
+			}
+			recordFailure(this, outcomes, target.itemIndex, errorForItem(this, error, target.itemIndex, items.length));
+		}
+		return;
+	}
+	for (const target of batch.flat()) {
+		outcomes[target.itemIndex] = idempotent
+			? { deleted: true, id: target.userId, alreadyDeleted: false }
+			: { deleted: true, id: target.userId };
+	}
 }

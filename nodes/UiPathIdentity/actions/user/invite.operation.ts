@@ -111,13 +111,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const invitation: IDataObject = { email, language };
-	if (optionalText(fields.firstName)) invitation.name = optionalText(fields.firstName);
-	if (optionalText(fields.lastName)) invitation.surname = optionalText(fields.lastName);
+	const firstName = optionalText(fields.firstName, { ctx: this, label: 'First Name', itemIndex });
+	const lastName = optionalText(fields.lastName, { ctx: this, label: 'Last Name', itemIndex });
+	if (firstName) invitation.name = firstName;
+	if (lastName) invitation.surname = lastName;
 	if (fields.groupIds !== undefined) {
 		const groupIds = guidList(this, 'additionalFields.groupIds', 'Group Names or IDs', itemIndex);
 		if (groupIds.length) invitation.groupIDs = groupIds;
 	}
-	const customUrl = optionalText(fields.redirectUrl);
+	const customUrl = optionalText(fields.redirectUrl, { ctx: this, label: 'Redirect URL', itemIndex });
 	invitation.redirectUrl =
 		customUrl || acceptInviteUrl(credentials, await organizationId.call(this, itemIndex, credentials), email, language);
 

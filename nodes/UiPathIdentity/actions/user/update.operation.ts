@@ -2,7 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { byDisplayName, groupIdsField, userLocator } from '../../shared/descriptions';
-import { guidList } from '../../shared/readers';
+import { fieldLabel, guidList, wrongType } from '../../shared/readers';
 import { credentialDeployment, resolveUserId } from '../../shared/users';
 import { USER_PROFILE_API_FIELDS, putUser, userProfileFields } from './user.helpers';
 
@@ -45,10 +45,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {};
 	for (const [field, apiField] of Object.entries(USER_PROFILE_API_FIELDS)) {
 		// An empty string is sent on purpose: it is the only way to clear a value (null means unchanged).
-		if (typeof fields[field] === 'string') body[apiField] = (fields[field] as string).trim();
+		const value = fields[field];
+		if (typeof value === 'string') body[apiField] = value.trim();
+		else if (value !== undefined && value !== null) throw wrongType(this, fieldLabel(field), itemIndex, value, 'text');
 	}
-	for (const flag of ['isActive', 'bypassBasicAuthRestriction']) {
-		if (typeof fields[flag] === 'boolean') body[flag] = fields[flag];
+	for (const [flag, label] of [['isActive', 'Active'], ['bypassBasicAuthRestriction', 'Bypass Basic Auth Restriction']]) {
+		const value = fields[flag];
+		if (typeof value === 'boolean') body[flag] = value;
+		else if (value !== undefined && value !== null) throw wrongType(this, label, itemIndex, value, 'true or false');
 	}
 	if (fields.groupIdsToAdd !== undefined) {
 		body.groupIDsToAdd = guidList(this, 'updateFields.groupIdsToAdd', 'Add to Group Names or IDs', itemIndex);
