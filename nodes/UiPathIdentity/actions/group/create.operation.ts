@@ -42,21 +42,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const body: IDataObject = { id, partitionGlobalId: ORGANIZATION_ID, name };
 	if (members.length) body.directoryUserMemberIDs = members;
-	let answer: IDataObject | undefined;
-	try {
-		answer = (await identityRequest.call(this, itemIndex, {
-			...endpoint(endpoints.groupCreate),
-			body,
-		})) as IDataObject | undefined;
-	} catch (error) {
+	const sent = identityRequest.call(this, itemIndex, { ...endpoint(endpoints.groupCreate), body }) as Promise<IDataObject | undefined>;
+	const outcome = await sent.then(
+		(answer) => ({ answer, refusal: undefined }),
+		(refusal: unknown) => ({ answer: undefined, refusal }),
+	);
+	forgetGroups(this);
+	if (outcome.refusal !== undefined) {
 		// A repeat of this execution meets the group its first attempt made (same ID and name).
 		const existing = this.getExecutionId() ? await groupMadeEarlier(this, itemIndex, id, name) : undefined;
-		if (!existing) throw error;
-		forgetGroups(this);
+		// Not ours: fail with the refusal itself (awaiting the rejected request throws it as it was).
+		if (!existing) return { ...(await sent) };
 		return { alreadyCreated: true, note: EARLIER_ATTEMPT_NOTE, ...groupOutput(existing, runsAsTool(this.getNode())) };
 	}
-	forgetGroups(this);
-	return groupOutput(answer?.id ? answer : { id, name }, runsAsTool(this.getNode()));
+	return groupOutput(outcome.answer?.id ? outcome.answer : { id, name }, runsAsTool(this.getNode()));
 }
 
 async function groupMadeEarlier(ctx: IExecuteFunctions, itemIndex: number, id: string, name: string): Promise<IDataObject | undefined> {
