@@ -1,74 +1,62 @@
-import { NodeOperationError, sleep } from "n8n-workflow";
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import type {
-  IDataObject,
-  IExecuteFunctions,
-  IHttpRequestMethods,
-  IHttpRequestOptions,
-  ILoadOptionsFunctions,
-  IN8nHttpFullResponse,
-} from "n8n-workflow";
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
-import {
-  isIdentityResult,
-  malformedAnswerError,
-  redactAnswer,
-  toNodeError,
-  withItem,
-} from "./errors";
-import type { IdentityResultBody, RequestSubject } from "./errors";
-import { DRY_RUN_ANSWER, recordIfDryRun } from "./dryRun";
-import { readRequestSettings } from "./options";
-import type { RequestSettings } from "./options";
-import { AdaptivePacer, cancellableWait } from "./pacing";
-import {
-  MAX_RATE_LIMIT_RETRIES,
-  classifyFailure,
-  defaultRetrySafety,
-  mayHaveBeenApplied,
-  planRetry,
-} from "./retry";
-import type { RetrySafety } from "./retry";
-import { runSession, sharedCredentials } from "./session";
-import { TOKEN_ERROR_PREFIX } from "./token";
-import { suiteHostLevelBase } from "./urls";
-import type { RequestContext } from "./session";
+import { isIdentityResult, malformedAnswerError, redactAnswer, toNodeError, withItem } from './errors';
+import type { IdentityResultBody, RequestSubject } from './errors';
+import { DRY_RUN_ANSWER, recordIfDryRun } from './dryRun';
+import { readRequestSettings } from './options';
+import type { RequestSettings } from './options';
+import { AdaptivePacer, cancellableWait } from './pacing';
+import { MAX_RATE_LIMIT_RETRIES, classifyFailure, defaultRetrySafety, mayHaveBeenApplied, planRetry } from './retry';
+import type { RetrySafety } from './retry';
+import { runSession, sharedCredentials } from './session';
+import { TOKEN_ERROR_PREFIX } from './token';
+import { suiteHostLevelBase } from './urls';
+import type { RequestContext } from './session';
 
-export type { RetrySafety } from "./retry";
+export type { RetrySafety } from './retry';
 
-export const CREDENTIAL_TYPE = "uiPathIdentityApi";
+export const CREDENTIAL_TYPE = 'uiPathIdentityApi';
 
 export interface IdentityRequest extends RequestSubject {
-  method: IHttpRequestMethods;
-  /** Built with `apiPath()`, relative to the Identity API base URL of the credential. */
-  path: string;
-  qs?: IDataObject;
-  /** An object, or a list for endpoints such as InviteUsers that take a JSON array. */
-  body?: IDataObject | IDataObject[];
-  /** Return an HTTP 400 IdentityResult as data instead of failing (UiPath reports rule failures so). */
-  identityResultAsData?: boolean;
-  /** Return `NOT_FOUND` on HTTP 404 instead of failing, for operations where "already gone" is fine. */
-  notFoundAsData?: boolean;
-  /**
-   * Whether the request may be sent again, decided by the operation (see `RetrySafety`).
-   * Defaults from the method: GET `safe`; PUT and DELETE `ambiguous-after-timeout`; POST and
-   * PATCH `unsafe`.
-   */
-  retry?: RetrySafety;
-  /** Older spelling of `retry: 'safe'` (e.g. a POST that only reads, such as a search). */
-  idempotent?: boolean;
-  /** The input items a bulk request serves (Create Many, Delete Many); Dry Run shows it on each. */
-  items?: number[];
-  /**
-   * A 404 answering a repeat after an attempt that may have been applied means that attempt
-   * did the work (a Delete): the transport then returns `MAY_ALREADY_BE_DONE`. Defaults to
-   * true for DELETE.
-   */
-  notFoundMeansDone?: boolean;
-  /**
-   * The shape a successful answer must have; anything else (empty, `null`, a number, text, a
-   * list) fails the item instead of becoming data. `any` (default) accepts every JSON answer.
-   */
-  answer?: "object" | "list" | "any";
+	method: IHttpRequestMethods;
+	/** Built with `apiPath()`, relative to the Identity API base URL of the credential. */
+	path: string;
+	qs?: IDataObject;
+	/** An object, or a list for endpoints such as InviteUsers that take a JSON array. */
+	body?: IDataObject | IDataObject[];
+	/** Return an HTTP 400 IdentityResult as data instead of failing (UiPath reports rule failures so). */
+	identityResultAsData?: boolean;
+	/** Return `NOT_FOUND` on HTTP 404 instead of failing, for operations where "already gone" is fine. */
+	notFoundAsData?: boolean;
+	/**
+	 * Whether the request may be sent again, decided by the operation (see `RetrySafety`).
+	 * Defaults from the method: GET `safe`; PUT and DELETE `ambiguous-after-timeout`; POST and
+	 * PATCH `unsafe`.
+	 */
+	retry?: RetrySafety;
+	/** Older spelling of `retry: 'safe'` (e.g. a POST that only reads, such as a search). */
+	idempotent?: boolean;
+	/** The input items a bulk request serves (Create Many, Delete Many); Dry Run shows it on each. */
+	items?: number[];
+	/**
+	 * A 404 answering a repeat after an attempt that may have been applied means that attempt
+	 * did the work (a Delete): the transport then returns `MAY_ALREADY_BE_DONE`. Defaults to
+	 * true for DELETE.
+	 */
+	notFoundMeansDone?: boolean;
+	/**
+	 * The shape a successful answer must have; anything else (empty, `null`, a number, text, a
+	 * list) fails the item instead of becoming data. `any` (default) accepts every JSON answer.
+	 */
+	answer?: 'object' | 'list' | 'any';
 }
 
 /** What `identityRequest` returns for a 404 when `notFoundAsData` is set. */
@@ -79,13 +67,13 @@ export const NOT_FOUND = Object.freeze({ notFound: true });
  * `notFoundMeansDone` holds: the first attempt probably did it, but nobody can be sure.
  */
 export const MAY_ALREADY_BE_DONE = Object.freeze({
-  notFound: true,
-  mayAlreadyBeDone: true,
+	notFound: true,
+	mayAlreadyBeDone: true,
 });
 
 /** What a Delete reports when its retry found the object gone after an attempt that may have worked. */
 export const MAY_ALREADY_BE_DONE_NOTE =
-  "An earlier attempt timed out or lost its connection; the retry found it already gone, so that attempt most likely deleted it";
+	'An earlier attempt timed out or lost its connection; the retry found it already gone, so that attempt most likely deleted it';
 
 /** The adaptive pacer of each run (see `AdaptivePacer`), keyed like the run session. */
 const adaptivePacers = new WeakMap<RequestContext, AdaptivePacer>();
@@ -94,118 +82,92 @@ const adaptivePacers = new WeakMap<RequestContext, AdaptivePacer>();
 const tokensSeen = new WeakMap<RequestContext, Set<string>>();
 
 export function adaptivePacer(ctx: RequestContext): AdaptivePacer {
-  let pacer = adaptivePacers.get(ctx);
-  if (!pacer) {
-    pacer = new AdaptivePacer();
-    adaptivePacers.set(ctx, pacer);
-  }
-  return pacer;
+	let pacer = adaptivePacers.get(ctx);
+	if (!pacer) {
+		pacer = new AdaptivePacer();
+		adaptivePacers.set(ctx, pacer);
+	}
+	return pacer;
 }
 
 function cancelSignal(ctx: RequestContext): AbortSignal | undefined {
-  return "getExecutionCancelSignal" in ctx
-    ? ctx.getExecutionCancelSignal?.()
-    : undefined;
+	return 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal?.() : undefined;
 }
 
-function cancelledError(
-  ctx: RequestContext,
-  itemIndex: number,
-): NodeOperationError {
-  return new NodeOperationError(
-    ctx.getNode(),
-    withItem("The execution was cancelled before UiPath answered", itemIndex),
-    {
-      itemIndex,
-    },
-  );
+function cancelledError(ctx: RequestContext, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), withItem('The execution was cancelled before UiPath answered', itemIndex), {
+		itemIndex,
+	});
 }
 
 /** Waits, raced against n8n's cancel signal; throws when the execution was cancelled. */
-async function waitOrStop(
-  ctx: RequestContext,
-  itemIndex: number,
-  ms: number,
-): Promise<void> {
-  if ((await cancellableWait(ms, cancelSignal(ctx), sleep)) === "cancelled")
-    throw cancelledError(ctx, itemIndex);
+async function waitOrStop(ctx: RequestContext, itemIndex: number, ms: number): Promise<void> {
+	if ((await cancellableWait(ms, cancelSignal(ctx), sleep)) === 'cancelled') throw cancelledError(ctx, itemIndex);
 }
 
 /** The client secret and every access token of the run: never shown, whatever UiPath echoes. */
-async function credentialSecrets(
-  ctx: RequestContext,
-  itemIndex: number,
-): Promise<string[]> {
-  let data: IDataObject = {};
-  try {
-    data =
-      (await sharedCredentials(ctx, CREDENTIAL_TYPE, itemIndex)).data ?? {};
-  } catch {
-    // The credential could not be read: then no request was sent and nothing can be echoed.
-  }
-  const seen = tokensSeen.get(ctx) ?? new Set<string>();
-  tokensSeen.set(ctx, seen);
-  if (typeof data.accessToken === "string" && data.accessToken)
-    seen.add(data.accessToken);
-  const secrets = [...seen];
-  if (typeof data.clientSecret === "string" && data.clientSecret)
-    secrets.push(data.clientSecret);
-  return secrets;
+async function credentialSecrets(ctx: RequestContext, itemIndex: number): Promise<string[]> {
+	let data: IDataObject = {};
+	try {
+		data = (await sharedCredentials(ctx, CREDENTIAL_TYPE, itemIndex)).data ?? {};
+	} catch {
+		// The credential could not be read: then no request was sent and nothing can be echoed.
+	}
+	const seen = tokensSeen.get(ctx) ?? new Set<string>();
+	tokensSeen.set(ctx, seen);
+	if (typeof data.accessToken === 'string' && data.accessToken) seen.add(data.accessToken);
+	const secrets = [...seen];
+	if (typeof data.clientSecret === 'string' && data.clientSecret) secrets.push(data.clientSecret);
+	return secrets;
 }
 
 /** Sends one attempt. `refreshOn401: false` tells core not to fetch a token itself (see TokenGate). */
 async function sendOnce(
-  ctx: RequestContext,
-  request: IdentityRequest,
-  settings: RequestSettings,
-  itemIndex: number,
-  refreshOn401: boolean,
-  paced: { waitedMs: number },
-  baseURL?: string,
+	ctx: RequestContext,
+	request: IdentityRequest,
+	settings: RequestSettings,
+	itemIndex: number,
+	refreshOn401: boolean,
+	paced: { waitedMs: number },
+	baseURL?: string,
 ): Promise<IN8nHttpFullResponse> {
-  const credentialsDecrypted = await sharedCredentials(
-    ctx,
-    CREDENTIAL_TYPE,
-    itemIndex,
-  );
-  const pacer = runSession(ctx).pacer;
-  const windowWait = pacer?.reserve(request.method, Date.now()) ?? 0;
-  await waitOrStop(ctx, itemIndex, windowWait);
-  const adaptiveWait = adaptivePacer(ctx).reserve(Date.now());
-  await waitOrStop(ctx, itemIndex, adaptiveWait);
-  paced.waitedMs += windowWait + adaptiveWait;
-  const options: IHttpRequestOptions = {
-    method: request.method,
-    url: request.path,
-    qs: request.qs,
-    body: request.body,
-    // ASP.NET binds a list from a repeated key (`sourceFilter=a&sourceFilter=b`), not `a[0]=`.
-    arrayFormat: "repeat",
-    json: true,
-    returnFullResponse: true,
-  };
-  if (settings.timeoutMs > 0) options.timeout = settings.timeoutMs;
-  if (baseURL) options.baseURL = baseURL;
-  return (await ctx.helpers.httpRequestWithAuthentication.call(
-    ctx,
-    CREDENTIAL_TYPE,
-    options,
-    refreshOn401
-      ? { credentialsDecrypted }
-      : { credentialsDecrypted, preAuthenticationRetryStatusCode: [] },
-  )) as IN8nHttpFullResponse;
+	const credentialsDecrypted = await sharedCredentials(ctx, CREDENTIAL_TYPE, itemIndex);
+	const pacer = runSession(ctx).pacer;
+	const windowWait = pacer?.reserve(request.method, Date.now()) ?? 0;
+	await waitOrStop(ctx, itemIndex, windowWait);
+	const adaptiveWait = adaptivePacer(ctx).reserve(Date.now());
+	await waitOrStop(ctx, itemIndex, adaptiveWait);
+	paced.waitedMs += windowWait + adaptiveWait;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.path,
+		qs: request.qs,
+		body: request.body,
+		// ASP.NET binds a list from a repeated key (`sourceFilter=a&sourceFilter=b`), not `a[0]=`.
+		arrayFormat: 'repeat',
+		json: true,
+		returnFullResponse: true,
+	};
+	if (settings.timeoutMs > 0) options.timeout = settings.timeoutMs;
+	if (baseURL) options.baseURL = baseURL;
+	return (await ctx.helpers.httpRequestWithAuthentication.call(
+		ctx,
+		CREDENTIAL_TYPE,
+		options,
+		refreshOn401 ? { credentialsDecrypted } : { credentialsDecrypted, preAuthenticationRetryStatusCode: [] },
+	)) as IN8nHttpFullResponse;
 }
 
 /** UiPath answers JSON or nothing; text that should have been JSON is reported, not returned. */
 function isMalformed(response: IN8nHttpFullResponse): boolean {
-  const body: unknown = response.body;
-  if (typeof body !== "string" || !body.trim()) return false;
-  const type = String(response.headers?.["content-type"] ?? "");
-  return /json|html/i.test(type) || /^[[{]/.test(body.trim());
+	const body: unknown = response.body;
+	if (typeof body !== 'string' || !body.trim()) return false;
+	const type = String(response.headers?.['content-type'] ?? '');
+	return /json|html/i.test(type) || /^[[{]/.test(body.trim());
 }
 
 function isNotFound(error: unknown): boolean {
-  return String((error as { httpCode?: string })?.httpCode ?? "") === "404";
+	return String((error as { httpCode?: string })?.httpCode ?? '') === '404';
 }
 
 /**
@@ -215,113 +177,84 @@ function isNotFound(error: unknown): boolean {
  * user, say) decides nothing.
  */
 async function sendOnSuiteForm(
-  ctx: IExecuteFunctions | ILoadOptionsFunctions,
-  request: IdentityRequest,
-  settings: RequestSettings,
-  itemIndex: number,
-  paced: { waitedMs: number },
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	request: IdentityRequest,
+	settings: RequestSettings,
+	itemIndex: number,
+	paced: { waitedMs: number },
 ): Promise<IN8nHttpFullResponse> {
-  const session = runSession(ctx);
-  const send = async (baseURL?: string) =>
-    await settle(
-      session.tokenGate.send((refreshOn401) =>
-        sendOnce(
-          ctx,
-          request,
-          settings,
-          itemIndex,
-          refreshOn401,
-          paced,
-          baseURL,
-        ),
-      ),
-    );
-  const { data } = await sharedCredentials(ctx, CREDENTIAL_TYPE, itemIndex);
-  const hostBase = data ? suiteHostLevelBase(data) : undefined;
-  if (!hostBase) return unwrap(await send());
-  if (session.suitePathForm === "host") return unwrap(await send(hostBase));
+	const session = runSession(ctx);
+	const send = async (baseURL?: string) =>
+		await settle(session.tokenGate.send((refreshOn401) => sendOnce(ctx, request, settings, itemIndex, refreshOn401, paced, baseURL)));
+	const { data } = await sharedCredentials(ctx, CREDENTIAL_TYPE, itemIndex);
+	const hostBase = data ? suiteHostLevelBase(data) : undefined;
+	if (!hostBase) return unwrap(await send());
+	if (session.suitePathForm === 'host') return unwrap(await send(hostBase));
 
-  const organizationLevel = await send();
-  if (session.suitePathForm === "organization")
-    return unwrap(organizationLevel);
-  if (organizationLevel.ok || !isNotFound(organizationLevel.error)) {
-    // Any HTTP answer but 404 shows the organization-level form exists.
-    const answered =
-      organizationLevel.ok ||
-      ((organizationLevel.error as { httpCode?: string })?.httpCode &&
-        !isTokenFailure(organizationLevel.error));
-    if (answered) session.suitePathForm = "organization";
-    return unwrap(organizationLevel);
-  }
-  const hostLevel = await send(hostBase);
-  if (!hostLevel.ok && isNotFound(hostLevel.error))
-    return unwrap(organizationLevel);
-  session.suitePathForm = "host";
-  return unwrap(hostLevel);
+	const organizationLevel = await send();
+	if (session.suitePathForm === 'organization') return unwrap(organizationLevel);
+	if (organizationLevel.ok || !isNotFound(organizationLevel.error)) {
+		// Any HTTP answer but 404 shows the organization-level form exists.
+		const answered =
+			organizationLevel.ok || ((organizationLevel.error as { httpCode?: string })?.httpCode && !isTokenFailure(organizationLevel.error));
+		if (answered) session.suitePathForm = 'organization';
+		return unwrap(organizationLevel);
+	}
+	const hostLevel = await send(hostBase);
+	if (!hostLevel.ok && isNotFound(hostLevel.error)) return unwrap(organizationLevel);
+	session.suitePathForm = 'host';
+	return unwrap(hostLevel);
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
-  return await promise.then(
-    (value): Settled<T> => ({ ok: true, value }),
-    (error: unknown): Settled<T> => ({ ok: false, error }),
-  );
+	return await promise.then(
+		(value): Settled<T> => ({ ok: true, value }),
+		(error: unknown): Settled<T> => ({ ok: false, error }),
+	);
 }
 
 /** The value, or the error exactly as core threw it (shaped later by `toNodeError`). */
 function unwrap<T>(outcome: Settled<T>): T {
-  if (outcome.ok) return outcome.value;
-  throw outcome.error;
+	if (outcome.ok) return outcome.value;
+	throw outcome.error;
 }
 
 function isTokenFailure(error: unknown): boolean {
-  return String((error as { message?: string })?.message ?? "").includes(
-    TOKEN_ERROR_PREFIX,
-  );
+	return String((error as { message?: string })?.message ?? '').includes(TOKEN_ERROR_PREFIX);
 }
 
 /** Whether a successful answer has the shape the operation needs. */
-function hasShape(body: unknown, shape: IdentityRequest["answer"]): boolean {
-  if (shape === "object")
-    return body !== null && typeof body === "object" && !Array.isArray(body);
-  if (shape === "list") return Array.isArray(body);
-  return true;
+function hasShape(body: unknown, shape: IdentityRequest['answer']): boolean {
+	if (shape === 'object') return body !== null && typeof body === 'object' && !Array.isArray(body);
+	if (shape === 'list') return Array.isArray(body);
+	return true;
 }
 
-function wrongShapeError(
-  ctx: RequestContext,
-  itemIndex: number,
-  status: number,
-  body: unknown,
-  shape: string,
-) {
-  const got =
-    body === null
-      ? "null"
-      : body === "" || body === undefined
-        ? "an empty body"
-        : Array.isArray(body)
-          ? "a list"
-          : typeof body === "string"
-            ? "text"
-            : `a ${typeof body}`;
-  return new NodeOperationError(
-    ctx.getNode(),
-    withItem(
-      `UiPath answered HTTP ${status} with ${got} where ${shape === "list" ? "a list" : "an object"} was expected`,
-      itemIndex,
-    ),
-    {
-      itemIndex,
-      description:
-        "A proxy or gateway may have answered instead of UiPath, or the ID addresses something else; check the Base URL in the credential and run the node again",
-    },
-  );
+function wrongShapeError(ctx: RequestContext, itemIndex: number, status: number, body: unknown, shape: string) {
+	const got =
+		body === null
+			? 'null'
+			: body === '' || body === undefined
+				? 'an empty body'
+				: Array.isArray(body)
+					? 'a list'
+					: typeof body === 'string'
+						? 'text'
+						: `a ${typeof body}`;
+	return new NodeOperationError(
+		ctx.getNode(),
+		withItem(`UiPath answered HTTP ${status} with ${got} where ${shape === 'list' ? 'a list' : 'an object'} was expected`, itemIndex),
+		{
+			itemIndex,
+			description:
+				'A proxy or gateway may have answered instead of UiPath, or the ID addresses something else; check the Base URL in the credential and run the node again',
+		},
+	);
 }
 
-const UNCERTAIN_NOTE =
-  "An earlier attempt timed out or lost its connection and may have been applied by UiPath before this answer";
+const UNCERTAIN_NOTE = 'An earlier attempt timed out or lost its connection and may have been applied by UiPath before this answer';
 
 /**
  * Every call to UiPath Identity goes through here: the credential adds the token, the base URL
@@ -331,132 +264,82 @@ const UNCERTAIN_NOTE =
  * error nor an answer shows the client secret, a token or a password of the request.
  */
 export async function identityRequest<T = IDataObject>(
-  this: IExecuteFunctions | ILoadOptionsFunctions,
-  itemIndex: number,
-  request: IdentityRequest,
+	this: IExecuteFunctions | ILoadOptionsFunctions,
+	itemIndex: number,
+	request: IdentityRequest,
 ): Promise<T> {
-  // Dry Run: a change is recorded for the item's output instead of being sent (see dryRun.ts).
-  if (recordIfDryRun(this, itemIndex, request)) return DRY_RUN_ANSWER as unknown as T;
-  const settings = readRequestSettings(this, itemIndex);
-  runSession(
-    this,
-    settings.paceRequests ? { share: settings.rateLimitShare } : undefined,
-    CREDENTIAL_TYPE,
-  );
-  const pacer = adaptivePacer(this);
-  const safety: RetrySafety =
-    request.retry ??
-    (request.idempotent ? "safe" : defaultRetrySafety(request.method));
-  const notFoundMeansDone =
-    request.notFoundMeansDone ?? request.method === "DELETE";
-  let tries = 0;
-  let rateLimitedTries = 0;
-  let waitedMs = 0;
-  let uncertain = false;
+	// Dry Run: a change is recorded for the item's output instead of being sent (see dryRun.ts).
+	if (recordIfDryRun(this, itemIndex, request)) return DRY_RUN_ANSWER as unknown as T;
+	const settings = readRequestSettings(this, itemIndex);
+	runSession(this, settings.paceRequests ? { share: settings.rateLimitShare } : undefined, CREDENTIAL_TYPE);
+	const pacer = adaptivePacer(this);
+	const safety: RetrySafety = request.retry ?? (request.idempotent ? 'safe' : defaultRetrySafety(request.method));
+	const notFoundMeansDone = request.notFoundMeansDone ?? request.method === 'DELETE';
+	let tries = 0;
+	let rateLimitedTries = 0;
+	let waitedMs = 0;
+	let uncertain = false;
 
-  // Bounded: every pass either returns, throws, or counts a failure or a 429 against its limit.
-  for (
-    let pass = 0;
-    pass <= settings.maxTries + MAX_RATE_LIMIT_RETRIES;
-    pass++
-  ) {
-    if (cancelSignal(this)?.aborted) throw cancelledError(this, itemIndex);
-    tries++;
-    // Pacing before a retry counts against Max Total Retry Wait; before the first attempt it does not.
-    const paced = { waitedMs: 0 };
-    let response: IN8nHttpFullResponse;
-    try {
-      response = await sendOnSuiteForm(
-        this,
-        request,
-        settings,
-        itemIndex,
-        paced,
-      );
-      if (tries > 1) waitedMs += paced.waitedMs;
-    } catch (error) {
-      if (tries > 1) waitedMs += paced.waitedMs;
-      const secrets = [
-        ...(request.secrets ?? []),
-        ...(await credentialSecrets(this, itemIndex)),
-      ];
-      const subject = { ...request, secrets };
-      if (cancelSignal(this)?.aborted) throw cancelledError(this, itemIndex);
-      const httpCode = (error as { httpCode?: string }).httpCode;
-      const data = (error as { context?: { data?: unknown } }).context?.data;
-      pacer.record(httpCode === "429", Date.now());
-      if (
-        httpCode === "404" &&
-        uncertain &&
-        notFoundMeansDone &&
-        safety === "ambiguous-after-timeout"
-      ) {
-        return MAY_ALREADY_BE_DONE as T;
-      }
-      if (request.notFoundAsData && httpCode === "404") return NOT_FOUND as T;
-      if (
-        request.identityResultAsData &&
-        httpCode === "400" &&
-        isIdentityResult(data)
-      ) {
-        return redactAnswer(data as IdentityResultBody, secrets) as T;
-      }
-      const failure = classifyFailure(error, Date.now());
-      if (failure.status === 429) rateLimitedTries++;
-      const plan = planRetry({
-        failure,
-        idempotent: safety,
-        method: request.method,
-        triesSoFar: tries,
-        rateLimitedTries,
-        waitedMs,
-        settings,
-        random: Math.random(),
-      });
-      if (plan.retry && !cancelSignal(this)?.aborted) {
-        if (mayHaveBeenApplied(failure)) uncertain = true;
-        await waitOrStop(this, itemIndex, plan.waitMs);
-        waitedMs += plan.waitMs;
-        continue;
-      }
-      const notes = [
-        uncertain ? UNCERTAIN_NOTE : undefined,
-        plan.retry ? undefined : plan.reason,
-      ].filter(Boolean);
-      throw toNodeError(this.getNode(), error, itemIndex, subject, {
-        timeoutMs: settings.timeoutMs,
-        retryNote: notes.length ? notes.join(". ") : undefined,
-      });
-    }
-    pacer.record(false, Date.now());
-    if (isMalformed(response)) {
-      throw malformedAnswerError(
-        this.getNode(),
-        itemIndex,
-        response.statusCode,
-        request.method,
-      );
-    }
-    if (!hasShape(response.body, request.answer)) {
-      throw wrongShapeError(
-        this,
-        itemIndex,
-        response.statusCode,
-        response.body,
-        request.answer ?? "any",
-      );
-    }
-    const secrets = [
-      ...(request.secrets ?? []),
-      ...(await credentialSecrets(this, itemIndex)),
-    ];
-    return redactAnswer(response.body, secrets) as T;
-  }
-  throw new NodeOperationError(
-    this.getNode(),
-    withItem("UiPath kept asking to wait; the request was given up", itemIndex),
-    {
-      itemIndex,
-    },
-  );
+	// Bounded: every pass either returns, throws, or counts a failure or a 429 against its limit.
+	for (let pass = 0; pass <= settings.maxTries + MAX_RATE_LIMIT_RETRIES; pass++) {
+		if (cancelSignal(this)?.aborted) throw cancelledError(this, itemIndex);
+		tries++;
+		// Pacing before a retry counts against Max Total Retry Wait; before the first attempt it does not.
+		const paced = { waitedMs: 0 };
+		let response: IN8nHttpFullResponse;
+		try {
+			response = await sendOnSuiteForm(this, request, settings, itemIndex, paced);
+			if (tries > 1) waitedMs += paced.waitedMs;
+		} catch (error) {
+			if (tries > 1) waitedMs += paced.waitedMs;
+			const secrets = [...(request.secrets ?? []), ...(await credentialSecrets(this, itemIndex))];
+			const subject = { ...request, secrets };
+			if (cancelSignal(this)?.aborted) throw cancelledError(this, itemIndex);
+			const httpCode = (error as { httpCode?: string }).httpCode;
+			const data = (error as { context?: { data?: unknown } }).context?.data;
+			pacer.record(httpCode === '429', Date.now());
+			if (httpCode === '404' && uncertain && notFoundMeansDone && safety === 'ambiguous-after-timeout') {
+				return MAY_ALREADY_BE_DONE as T;
+			}
+			if (request.notFoundAsData && httpCode === '404') return NOT_FOUND as T;
+			if (request.identityResultAsData && httpCode === '400' && isIdentityResult(data)) {
+				return redactAnswer(data as IdentityResultBody, secrets) as T;
+			}
+			const failure = classifyFailure(error, Date.now());
+			if (failure.status === 429) rateLimitedTries++;
+			const plan = planRetry({
+				failure,
+				idempotent: safety,
+				method: request.method,
+				triesSoFar: tries,
+				rateLimitedTries,
+				waitedMs,
+				settings,
+				random: Math.random(),
+			});
+			if (plan.retry && !cancelSignal(this)?.aborted) {
+				if (mayHaveBeenApplied(failure)) uncertain = true;
+				await waitOrStop(this, itemIndex, plan.waitMs);
+				waitedMs += plan.waitMs;
+				continue;
+			}
+			const notes = [uncertain ? UNCERTAIN_NOTE : undefined, plan.retry ? undefined : plan.reason].filter(Boolean);
+			throw toNodeError(this.getNode(), error, itemIndex, subject, {
+				timeoutMs: settings.timeoutMs,
+				retryNote: notes.length ? notes.join('. ') : undefined,
+			});
+		}
+		pacer.record(false, Date.now());
+		if (isMalformed(response)) {
+			throw malformedAnswerError(this.getNode(), itemIndex, response.statusCode, request.method);
+		}
+		if (!hasShape(response.body, request.answer)) {
+			throw wrongShapeError(this, itemIndex, response.statusCode, response.body, request.answer ?? 'any');
+		}
+		const secrets = [...(request.secrets ?? []), ...(await credentialSecrets(this, itemIndex))];
+		return redactAnswer(response.body, secrets) as T;
+	}
+	throw new NodeOperationError(this.getNode(), withItem('UiPath kept asking to wait; the request was given up', itemIndex), {
+		itemIndex,
+	});
 }
