@@ -22,6 +22,9 @@ const MAJORS = (process.env.E2E_MAJORS || '1,2').split(',').map((value) => Numbe
 const BROWSER_MAJORS = (process.env.E2E_BROWSER_MAJORS || MAJORS.join(',')).split(',').map(Number);
 const SUITE_TIMEOUT = 45 * 60 * 1000;
 const TEST_TIMEOUT = 6 * 60 * 1000;
+// The rate limit storm: 20 users, none used by another scenario.
+const STORM_USERS = Array.from({ length: 20 }, (_, index) => 21 + index);
+const STORM_MIN_REST_SPAN_MS = 5000;
 const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}/;
 
 function apiCalls(entries) {
@@ -84,6 +87,13 @@ for (const major of MAJORS) {
 					onError: 'continueRegularOutput',
 					options: { failWhenUnsuccessful: true },
 					items: [fx.passwordItem(9), fx.passwordItem(0, { id: '00000000-0000-4000-8000-00000000dead' }), fx.passwordItem(10, { wrongOld: true })],
+				}),
+				fx.changePasswordWorkflow({
+					id: 'e2eWfStorm000001',
+					name: 'e2e rate limit storm',
+					credential: creds.cloud,
+					requestHandling: { maxParallelRequests: 5, retryWait: 200 },
+					items: STORM_USERS.map((n) => fx.passwordItem(n)),
 				}),
 				...loadExamples(),
 			]);
@@ -184,6 +194,65 @@ for (const major of MAJORS) {
 			assert.deepEqual(items.map((item) => item.pairedItem), [{ item: 0 }, { item: 1 }, { item: 2 }]);
 			assert.ok(!JSON.stringify(items).includes('Pass-10'), 'no password in error items');
 			assert.deepEqual(apiCalls(log).map((entry) => entry.status).sort(), [200, 400, 404]);
+		});
+
+		it('a storm of 429 and 503 answers loses no item and duplicates none, and slows the run down', { timeout: TEST_TIMEOUT }, async () => {
+			const first = fx.userId(STORM_USERS[0]);
+			const others = `/User/(?!${first})[^/]+/changepassword$`;
+			const storm = [
+				// The first item: three 429 with Retry-After: 1, then two 503.
+				{ id: 'storm-first-429', method: 'POST', path: `*/User/${first}/changepassword`, status: 429, retryAfter: 1, count: 3 },
+				{ id: 'storm-first-503', method: 'POST', path: `*/User/${first}/changepassword`, status: 503, count: 2 },
+				// Then a burst across the other items (the first runs alone, it fetches the token):
+				// 429 without Retry-After, then 429 with Retry-After: 1.
+				{ id: 'storm-burst-plain', method: 'POST', pathRegex: others, status: 429, count: 4 },
+				{ id: 'storm-burst-ra', method: 'POST', pathRegex: others, status: 429, retryAfter: 1, count: 4 },
+			];
+			for (const fault of storm) sim.addFault(fault);
+			let result;
+			try {
+				result = await execute('e2eWfStorm000001');
+			} finally {
+				sim.clearFaults();
+			}
+			const { run, log } = result;
+			const items = fx.nodeItems(run, 'Change Password');
+			assert.deepEqual(items.map((item) => item.json), STORM_USERS.map(() => ({ succeeded: true, errors: [] })), 'every item succeeded, none lost');
+			assert.deepEqual(items.map((item) => item.pairedItem), STORM_USERS.map((_, index) => ({ item: index })));
+			const calls = apiCalls(log);
+			assert.ok(calls.every((entry) => entry.method === 'POST' && /\/changepassword$/.test(entry.path)), 'only Change Password calls');
+			const byFault = {};
+			for (const entry of calls) if (entry.fault) byFault[entry.fault] = (byFault[entry.fault] || 0) + 1;
+			assert.deepEqual(byFault, { 'storm-first-429': 3, 'storm-first-503': 2, 'storm-burst-plain': 4, 'storm-burst-ra': 4 }, 'every fault answered exactly its count');
+			const statuses = {};
+			for (const entry of calls) statuses[entry.status] = (statuses[entry.status] || 0) + 1;
+			assert.deepEqual(statuses, { 200: STORM_USERS.length, 429: 11, 503: 2 }, 'one success per user, 11 × 429, 2 × 503, nothing else');
+			for (const n of STORM_USERS) {
+				const forUser = calls.filter((entry) => entry.path.includes(`/User/${fx.userId(n)}/`));
+				assert.equal(forUser.filter((entry) => entry.status === 200).length, 1, `user ${n}: exactly one successful request`);
+				assert.equal(forUser.at(-1).status, 200, `user ${n}: nothing sent after the success`);
+				assert.ok(sim.verifyPassword(fx.userId(n), fx.newPassword(n)), `password of user ${n} changed`);
+			}
+			const firstItem = calls.filter((entry) => entry.path.includes(`/User/${first}/`));
+			assert.deepEqual(firstItem.slice(0, 5).map((entry) => entry.status), [429, 429, 429, 503, 503], 'the first item went through the whole storm');
+			const times = calls.map((entry) => Date.parse(entry.at));
+			for (let index = 1; index < 4; index++) {
+				const gap = Date.parse(firstItem[index].at) - Date.parse(firstItem[index - 1].at);
+				assert.ok(gap >= 800, `Retry-After: 1 was honoured before try ${index + 1} of the first item (gap ${gap} ms)`);
+			}
+			// Adaptive pacing: the first item's 429s slow the whole run down, so the other 19 items
+			// (27 requests, 8 of them answered 429) are spread over seconds. Unpaced they take about
+			// 1.5 s (the burst's retries wait 0.2 s and 1 s; the rest are answered in milliseconds).
+			// A loaded machine only spreads requests further, so the bound cannot fail for that reason.
+			const firstThrottle = times[calls.findIndex((entry) => entry.status === 429)];
+			const rest = calls.filter((entry) => !entry.path.includes(`/User/${first}/`)).map((entry) => Date.parse(entry.at));
+			const restSpan = rest.at(-1) - rest[0];
+			let busiest = 0;
+			const after = times.filter((at) => at >= firstThrottle);
+			for (const start of after) busiest = Math.max(busiest, after.filter((at) => at >= start && at < start + 1000).length);
+			process.stdout.write(`# storm: ${calls.length} calls in ${times.at(-1) - times[0]} ms, other items ${rest.length} calls in ${restSpan} ms, busiest second ${busiest}\n`);
+			assert.equal(rest.length, 27);
+			assert.ok(restSpan >= STORM_MIN_REST_SPAN_MS, `the other items' requests were paced over ${restSpan} ms`);
 		});
 
 		for (const example of exampleScenarios) {

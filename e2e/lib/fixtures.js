@@ -115,7 +115,7 @@ function makeCredentials(baseUrl, secrets) {
  * Manual Trigger → Set (raw JSON list) → Split Out → UiPath Identity Change Password.
  * Items come from plain nodes that exist unchanged in n8n 1.x and 2.x (no Code node, so no task runner).
  */
-function changePasswordWorkflow({ id, name, credential: cred, items, options = {}, onError }) {
+function changePasswordWorkflow({ id, name, credential: cred, items, options = {}, requestHandling, onError }) {
 	const uipath = {
 		id: 'uipath-node',
 		name: 'Change Password',
@@ -129,6 +129,7 @@ function changePasswordWorkflow({ id, name, credential: cred, items, options = {
 			oldPassword: '={{ $json.oldPassword }}',
 			newPassword: '={{ $json.newPassword }}',
 			options,
+			...(requestHandling ? { requestHandling } : {}),
 		},
 		credentials: { uiPathIdentityApi: { id: cred.id, name: cred.name } },
 	};
