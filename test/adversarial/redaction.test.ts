@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { MIN_MASKABLE_SECRET_LENGTH, WITHHELD, redact, redactAnswer, redactExternal } from '../../nodes/UiPathIdentity/transport/errors';
+import { MIN_MASKABLE_SECRET_LENGTH, WITHHELD, redact, redactAnswer, redactExternal } from '../../nodes/UiPathIdentity/transport/redact';
 import { fakeToken } from '../fixtures';
 import { FC_SEED, findLeaks } from './scan';
 

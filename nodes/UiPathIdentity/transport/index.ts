@@ -8,8 +8,10 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { isIdentityResult, malformedAnswerError, redactAnswer, toNodeError, withItem } from './errors';
-import type { IdentityResultBody, RequestSubject } from './errors';
+import { malformedAnswerError, toNodeError, withItem } from './errors';
+import { isIdentityResult, redactAnswer } from './redact';
+import type { RequestSubject } from './errors';
+import type { IdentityResultBody } from './redact';
 import { DRY_RUN_ANSWER, recordIfDryRun } from './dryRun';
 import { readRequestSettings } from './options';
 import type { RequestSettings } from './options';

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
-import { apiError, redactAnswer, toNodeError } from '../../transport/errors';
+import { apiError, toNodeError } from '../../transport/errors';
+import { redactAnswer } from '../../transport/redact';
 import { ORGANIZATION_ID } from '../../transport/urls';
 import { readUserId, settingList, settingOptions } from './setting.helpers';
 

@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
-import { describeIdentityErrors, isIdentityResult, redact } from '../../transport/errors';
-import type { IdentityResultBody } from '../../transport/errors';
+import { describeIdentityErrors } from '../../transport/errors';
+import { isIdentityResult, redact } from '../../transport/redact';
+import type { IdentityResultBody } from '../../transport/redact';
 import { optionsCollection, userLocator } from '../../shared/descriptions';
 import { requiredString } from '../../shared/readers';
 import { resolveUserId } from '../../shared/users';

@@ -4,8 +4,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { identityRequest } from '../../transport';
 import type { RetrySafety } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
-import { describeIdentityErrors, isIdentityResult, redact } from '../../transport/errors';
-import type { IdentityResultBody } from '../../transport/errors';
+import { describeIdentityErrors } from '../../transport/errors';
+import { isIdentityResult, redact } from '../../transport/redact';
+import type { IdentityResultBody } from '../../transport/redact';
 import { newObjectId } from '../../transport/urls';
 import type { Deployment } from '../../transport/urls';
 import { byDisplayName, groupIdsField } from '../../shared/descriptions';
