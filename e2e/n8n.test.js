@@ -238,7 +238,9 @@ for (const major of MAJORS) {
 			const times = calls.map((entry) => Date.parse(entry.at));
 			for (let index = 1; index < 4; index++) {
 				const gap = Date.parse(firstItem[index].at) - Date.parse(firstItem[index - 1].at);
-				assert.ok(gap >= 800, `Retry-After: 1 was honoured before try ${index + 1} of the first item (gap ${gap} ms)`);
+				// Measured at the simulator, whose clock stamps lag on a loaded 2-core machine (gaps of
+				// 758–912 ms seen for a 1 s wait); the unit tests pin the exact wait (test/transport/retryPlan).
+				assert.ok(gap >= 500, `Retry-After: 1 was honoured before try ${index + 1} of the first item (gap ${gap} ms)`);
 			}
 			// Adaptive pacing: the first item's 429s slow the whole run down, so the other 19 items
 			// (27 requests, 8 of them answered 429) are spread over seconds. Unpaced they take about
