@@ -1,6 +1,7 @@
 import nock from 'nock';
 
 import { installNockContractCheck, takeContractViolations } from './contract/nock-check';
+import { forgetCredentialFlights } from '../nodes/UiPathIdentity/transport/token-flight';
 
 // No test may reach a real network; every interceptor a test declares must be used.
 // Jest runs several test files in one worker process: each file gets a fresh nock module, so it
@@ -16,6 +17,8 @@ afterEach(() => {
 	const pending = nock.pendingMocks();
 	const offContract = takeContractViolations(expect.getState().currentTestName);
 	nock.cleanAll();
+	// Each case runs as in a fresh n8n process: no token remembered from the case before.
+	forgetCredentialFlights();
 	expect(pending).toEqual([]);
 	expect(offContract).toEqual([]);
 });

@@ -24,6 +24,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	preAuthenticationCalls = 0;
 
+	/** How long storing a credential takes (a database write under load); 0 by default. */
+	writeDelayMs = 0;
+
 	constructor(private readonly types: Record<string, ICredentialType>) {
 		super();
 	}
@@ -73,6 +76,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_type: string,
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
+		if (this.writeDelayMs) await new Promise((resolve) => setTimeout(resolve, this.writeDelayMs));
 		this.store.set(nodeCredentials.id ?? '', structuredClone(data));
 	}
 

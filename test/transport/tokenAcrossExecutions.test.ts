@@ -109,6 +109,55 @@ describe('token requests across concurrent executions of one process', () => {
 		expect(credentialsHelper.store.get('cred-1')?.accessToken).toBe(fakeToken('T2'));
 	});
 
+	it('hands the new token to executions that read the credential while n8n was still storing it', async () => {
+		// Queue mode on a loaded worker: the token has arrived, the database write has not finished,
+		// and executions starting in that window read a credential without a token.
+		const tokens = nock(CLOUD)
+			.post(/\/connect\/token$/)
+			.delay(100)
+			.reply(200, { access_token: fakeToken('T4'), expires_in: 3600, token_type: 'Bearer' });
+		const api = nock(CLOUD)
+			.post(CHANGE_PASSWORD)
+			.matchHeader('authorization', bearer('T4'))
+			.times(EXECUTIONS * ITEMS)
+			.reply(200, ok);
+		const credentialsHelper = newCredentialsHelper();
+		credentialsHelper.writeDelayMs = 300;
+
+		const first = runNode({ parameters, items: itemsOf(0), credentialsHelper });
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(credentialsHelper.store.get('cred-1')?.accessToken).toBeFalsy();
+		const later = Array.from({ length: EXECUTIONS - 1 }, async (_v, execution) =>
+			await runNode({ parameters, items: itemsOf(execution + 1), credentialsHelper }),
+		);
+		const results = await Promise.all([first, ...later]);
+
+		for (const { error, outputs } of results) {
+			expect(error).toBeUndefined();
+			expect(outputs[0]).toHaveLength(ITEMS);
+		}
+		expect(tokens.isDone()).toBe(true);
+		expect(api.isDone()).toBe(true);
+	});
+
+	it('does not hand a token to a copy of the credential with other settings (edited meanwhile)', async () => {
+		const tokens = mockTokenEndpoint(['T5']);
+		const edited = mockTokenEndpoint(['T6'], { scope: 'PM.User' });
+		nock(CLOUD).post(CHANGE_PASSWORD).matchHeader('authorization', bearer('T5')).times(ITEMS).reply(200, ok);
+		nock(CLOUD).post(CHANGE_PASSWORD).matchHeader('authorization', bearer('T6')).times(ITEMS).reply(200, ok);
+		const credentialsHelper = newCredentialsHelper();
+
+		expect((await runNode({ parameters, items: itemsOf(0), credentialsHelper })).error).toBeUndefined();
+		// The user saves the credential with another scope; n8n empties the stored token.
+		const stored = credentialsHelper.store.get('cred-1') ?? {};
+		credentialsHelper.store.set('cred-1', { ...stored, scopes: 'PM.User', accessToken: '' });
+		expect((await runNode({ parameters, items: itemsOf(1), credentialsHelper })).error).toBeUndefined();
+
+		expect(tokens.isDone()).toBe(true);
+		expect(edited.isDone()).toBe(true);
+		expect(credentialsHelper.store.get('cred-1')?.accessToken).toBe(fakeToken('T6'));
+	});
+
 	it('lets the next execution fetch when the first token request fails, one at a time', async () => {
 		nock(CLOUD).post(/\/connect\/token$/).delay(50).reply(503, '');
 		const tokens = mockTokenEndpoint(['T3']);

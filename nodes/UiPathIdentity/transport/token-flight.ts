@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { sleep } from 'n8n-workflow';
 
 /**
@@ -7,7 +8,8 @@ import { sleep } from 'n8n-workflow';
  * read from the database. When the stored token is empty or revoked, every execution would fetch
  * its own token. The flight lets the first one fetch (n8n stores the token in the database as part
  * of it); the others wait for it and then read the stored credential again instead of fetching.
- * Only a generation counter is kept here, never a token.
+ * Kept in memory only: a generation counter and the last token this process was issued, with a
+ * digest of the credential settings it was issued for.
  */
 
 export interface CredentialFlight {
@@ -24,6 +26,8 @@ export interface CredentialFlight {
 	 * the credential was read before it was issued (n8n also stores it in the credential).
 	 */
 	lastToken?: string;
+	/** Digest of the settings `lastToken` was issued for (see `settingsDigest`). */
+	lastTokenFor?: string;
 }
 
 /** What the process knows about one execution's copy of a credential. */
@@ -48,6 +52,29 @@ export const MAX_TOKEN_WAIT_MS = 60_000;
 
 const CHECK_EVERY_MS = 250;
 
+
+/**
+ * Digest of everything in the credential but its token: a token issued before the credential was
+ * edited (another client, other scopes) is never handed to a copy read after the edit.
+ */
+function settingsDigest(credentials: object): string {
+	const { accessToken: _token, ...settings } = credentials as Record<string, unknown>;
+	const ordered = Object.keys(settings)
+		.sort()
+		.map((key) => [key, settings[key]]);
+	return createHash('sha256').update(JSON.stringify(ordered)).digest('hex');
+}
+
+/**
+ * The token to hand a copy instead of fetching: the process's last one, when the copy does not
+ * hold it yet. A copy can be read from the database after that token was issued but before n8n
+ * finished storing it; a copy holding it and still asking for a token means it was refused.
+ */
+export function newerTokenFor(credentials: object, flight: CredentialFlight): string | undefined {
+	const { lastToken } = flight;
+	if (!lastToken || (credentials as { accessToken?: unknown }).accessToken === lastToken) return undefined;
+	return flight.lastTokenFor === settingsDigest(credentials) ? lastToken : undefined;
+}
 
 const flights = new Map<string, CredentialFlight>();
 
@@ -84,21 +111,23 @@ export async function sharedTokenRequest(
 	const copy = copies.get(credentials);
 	if (!copy) return await fetch();
 	const { flight, gate } = copy;
-	const seenAtStart = gate.seen;
 	for (let round = 0; round < 3; round++) {
 		const running = flight.fetching ?? (flight.owner !== gate ? flight.pending : undefined);
 		if (running) await waitForFlight(running, signal, MAX_TOKEN_WAIT_MS);
-		if (flight.lastToken && Math.min(gate.seen, seenAtStart) < flight.generation) {
+		const newer = newerTokenFor(credentials, flight);
+		if (newer) {
 			gate.seen = flight.generation;
-			return { accessToken: flight.lastToken };
+			return { accessToken: newer };
 		}
 		if (!running) break;
 	}
 	const request = fetch();
+	const digest = settingsDigest(credentials);
 	flight.fetching = request.then(
 		({ accessToken }) => {
 			flight.generation++;
 			flight.lastToken = accessToken;
+			flight.lastTokenFor = digest;
 			gate.seen = flight.generation;
 			flight.fetching = undefined;
 		},
@@ -106,6 +135,11 @@ export async function sharedTokenRequest(
 		() => (flight.fetching = undefined),
 	);
 	return await request;
+}
+
+/** Forgets every credential, as a new process would (tests start each case so). */
+export function forgetCredentialFlights(): void {
+	flights.clear();
 }
 
 /** How many credentials are remembered (for tests). */
