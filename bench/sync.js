@@ -11,9 +11,10 @@
 
 const { startSimulator } = require('../simulator');
 const { ensureN8n, TARGETS } = require('../e2e/lib/install');
-const { N8nInstance, NODE_TYPE } = require('../e2e/lib/n8n');
+const { N8nInstance } = require('../e2e/lib/n8n');
 const { packPackage } = require('../e2e/lib/pack');
 const fx = require('../e2e/lib/fixtures');
+const { identityNode, listWorkflow } = require('../e2e/lib/workflows');
 
 const MAJORS = (process.env.BENCH_MAJORS || '1').split(',').map((value) => Number(value.trim())).filter(Boolean);
 const PEOPLE = Number(process.env.BENCH_SYNC_PEOPLE || 1000);
@@ -51,49 +52,19 @@ function hrList(count = PEOPLE) {
 }
 
 function syncWorkflow({ id, credential, people, dryRun, name = `bench Sync (${dryRun ? 'Dry Run' : 'sync'})` }) {
-	return {
-		id,
-		name,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{ id: 'start-node', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 300], parameters: {} },
-			{
-				id: 'items-node',
-				name: 'People',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				position: [220, 300],
-				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ people }), options: {} },
-			},
-			{ id: 'split-node', name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [440, 300], parameters: { fieldToSplitOut: 'people', options: {} } },
-			{
-				id: 'sync-node',
-				name: 'Sync',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [660, 300],
-				parameters: {
-					resource: 'user',
-					operation: 'sync',
-					dryRun,
-					keyField: 'email',
-					key: '={{ $json.email }}',
-					firstName: '={{ $json.firstName }}',
-					lastName: '={{ $json.lastName }}',
-					groupMode: 'exact',
-					groups: '={{ $json.groups }}',
-					options: { missing: 'deactivate' },
-				},
-				credentials: { uiPathIdentityApi: { id: credential.id, name: credential.name } },
-			},
-		],
-		connections: {
-			Start: { main: [[{ node: 'People', type: 'main', index: 0 }]] },
-			People: { main: [[{ node: 'Split', type: 'main', index: 0 }]] },
-			Split: { main: [[{ node: 'Sync', type: 'main', index: 0 }]] },
-		},
+	const parameters = {
+		resource: 'user',
+		operation: 'sync',
+		dryRun,
+		keyField: 'email',
+		key: '={{ $json.email }}',
+		firstName: '={{ $json.firstName }}',
+		lastName: '={{ $json.lastName }}',
+		groupMode: 'exact',
+		groups: '={{ $json.groups }}',
+		options: { missing: 'deactivate' },
 	};
+	return listWorkflow({ id, name, field: 'people', list: people, target: identityNode({ id: 'sync-node', name: 'Sync', parameters, credential }) });
 }
 
 /** Requests by method, token requests and wall time as the simulator saw them. */

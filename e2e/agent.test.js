@@ -13,6 +13,7 @@ const assert = require('node:assert/strict');
 
 const { startSimulator } = require('../simulator');
 const { ensureN8n, TARGETS } = require('./lib/install');
+const { workflowJson, chain, manualTrigger } = require('./lib/workflows');
 const { N8nInstance, PACKAGE_NAME } = require('./lib/n8n');
 const { N8nRest, makeOwner } = require('./lib/rest');
 const { loadExamples, demoCredential } = require('./lib/examples');
@@ -57,32 +58,20 @@ function agentWorkflow({ id, name, prompt, tools, responsesApi = false }) {
 		credentials: { openAiApi: OPENAI_CREDENTIAL },
 	};
 	if (responsesApi) model.parameters.responsesApiEnabled = true;
+	const agent = {
+		id: 'agent-node',
+		name: 'AI Agent',
+		type: '@n8n/n8n-nodes-langchain.agent',
+		typeVersion: 3,
+		position: [400, 300],
+		parameters: { promptType: 'define', text: prompt, options: { maxIterations: 6 } },
+	};
 	const connections = {
-		Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
-		'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+		...chain('Start', agent.name),
+		[model.name]: { ai_languageModel: [[{ node: agent.name, type: 'ai_languageModel', index: 0 }]] },
 	};
-	for (const tool of tools) connections[tool.name] = { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] };
-	return {
-		id,
-		name,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{ id: 'start-node', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 300], parameters: {} },
-			{
-				id: 'agent-node',
-				name: 'AI Agent',
-				type: '@n8n/n8n-nodes-langchain.agent',
-				typeVersion: 3,
-				position: [400, 300],
-				parameters: { promptType: 'define', text: prompt, options: { maxIterations: 6 } },
-			},
-			model,
-			...tools,
-		],
-		connections,
-		pinData: {},
-	};
+	for (const tool of tools) connections[tool.name] = { ai_tool: [[{ node: agent.name, type: 'ai_tool', index: 0 }]] };
+	return workflowJson({ id, name, nodes: [manualTrigger(), agent, model, ...tools], connections });
 }
 
 /** Every object in a parsed tool answer (the answer is JSON text; shapes differ across n8n majors). */

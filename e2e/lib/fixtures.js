@@ -5,7 +5,7 @@
 
 const crypto = require('node:crypto');
 
-const { NODE_TYPE } = require('./n8n');
+const { identityNode, changePasswordParameters, listWorkflow } = require('./workflows');
 
 const ORG_ID = '2d6f3b1c-8e4a-4f7b-9c2d-5a1e0b3c4d6f';
 const ORG_NAME = 'contoso';
@@ -115,57 +115,9 @@ function makeCredentials(baseUrl, secrets) {
  * Manual Trigger → Set (raw JSON list) → Split Out → UiPath Identity Change Password.
  * Items come from plain nodes that exist unchanged in n8n 1.x and 2.x (no Code node, so no task runner).
  */
-function changePasswordWorkflow({ id, name, credential: cred, items, options = {}, requestHandling, onError }) {
-	const uipath = {
-		id: 'uipath-node',
-		name: 'Change Password',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [660, 300],
-		parameters: {
-			resource: 'user',
-			operation: 'changePassword',
-			userId: '={{ $json.userId }}',
-			oldPassword: '={{ $json.oldPassword }}',
-			newPassword: '={{ $json.newPassword }}',
-			options,
-			...(requestHandling ? { requestHandling } : {}),
-		},
-		credentials: { uiPathIdentityApi: { id: cred.id, name: cred.name } },
-	};
-	if (onError) uipath.onError = onError;
-	return {
-		id,
-		name,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{ id: 'start-node', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 300], parameters: {} },
-			{
-				id: 'items-node',
-				name: 'Items',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				position: [220, 300],
-				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ items }), options: {} },
-			},
-			{
-				id: 'split-node',
-				name: 'Split',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				position: [440, 300],
-				parameters: { fieldToSplitOut: 'items', options: {} },
-			},
-			uipath,
-		],
-		connections: {
-			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [[{ node: 'Split', type: 'main', index: 0 }]] },
-			Split: { main: [[{ node: 'Change Password', type: 'main', index: 0 }]] },
-		},
-		pinData: {},
-	};
+function changePasswordWorkflow({ id, name, credential, items, options = {}, requestHandling, onError }) {
+	const target = identityNode({ name: 'Change Password', parameters: changePasswordParameters({ options, requestHandling }), credential, onError });
+	return listWorkflow({ id, name, field: 'items', list: items, target });
 }
 
 function passwordItem(n, { wrongOld = false, id } = {}) {

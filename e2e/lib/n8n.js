@@ -15,6 +15,20 @@ const { run, npm } = require('./install');
 const PACKAGE_NAME = 'n8n-nodes-uipath-identity';
 const NODE_TYPE = `${PACKAGE_NAME}.uiPathIdentity`;
 const CLI_TIMEOUT_MS = 3 * 60 * 1000;
+/** REST routes the tests use: present once n8n registered all its controllers. */
+const READY_ROUTES = ['/rest/credentials', '/rest/workflows'];
+
+async function routesReady(url) {
+	const settings = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
+	await settings.arrayBuffer();
+	if (!settings.ok) return false;
+	for (const route of READY_ROUTES) {
+		const response = await fetch(`${url}${route}`, { signal: AbortSignal.timeout(5000) });
+		await response.arrayBuffer();
+		if (response.status === 404) return false;
+	}
+	return true;
+}
 
 /** Environment that keeps n8n quiet, local and offline. */
 function n8nEnv(userFolder, extra = {}) {
@@ -201,7 +215,7 @@ class N8nInstance {
 	}
 
 	/**
-	 * Starts `n8n start` on 127.0.0.1 and a free port; resolves once /healthz answers.
+	 * Starts `n8n start` on 127.0.0.1 and a free port; resolves once n8n finished starting up.
 	 * @returns {Promise<{url, port, stop, output}>}
 	 */
 	async start({ timeoutMs = 4 * 60 * 1000, maxLifetimeMs = 30 * 60 * 1000, port, env = {} } = {}) {
@@ -250,9 +264,10 @@ class N8nInstance {
 		while (Date.now() < deadline) {
 			if (exited) throw new Error(`n8n start exited early:\n${this.mask(output).slice(-4000)}`);
 			try {
-				// /healthz answers before the REST routes exist; /rest/settings only after.
-				const response = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
-				if (response.ok) break;
+				// /healthz answers before the REST routes exist, and on a loaded machine n8n 2.x answered
+				// /rest/settings and owner setup while /rest/credentials still said 404: ready is when
+				// the routes the tests use exist (401 without a session, never 404).
+				if (await routesReady(url)) break;
 			} catch {
 				/* not up yet */
 			}

@@ -10,6 +10,7 @@ const { spawn } = require('node:child_process');
 
 const { N8nInstance, freePort } = require('./n8n');
 const { N8nRest, makeOwner } = require('./rest');
+const { workflowJson, chain, splitOutNode, identityNode, changePasswordParameters } = require('./workflows');
 
 /** An N8nInstance whose every process (CLI, start, worker) uses the shared queue environment. */
 class QueueInstance extends N8nInstance {
@@ -146,53 +147,22 @@ async function startQueueCluster({ install, services, tarball, secrets = [], cre
  * (responseMode onReceived): main puts the execution in the queue and a worker runs it.
  */
 function webhookChangePasswordWorkflow({ id, name, path, credential, nodeType, options = {}, requestHandling }) {
-	return {
+	const webhook = {
+		id: 'webhook-node',
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 300],
+		webhookId: crypto.randomUUID(),
+		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+	};
+	const target = identityNode({ name: 'Change Password', type: nodeType, position: [440, 300], parameters: changePasswordParameters({ options, requestHandling }), credential });
+	return workflowJson({
 		id,
 		name,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 'webhook-node',
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 300],
-				webhookId: crypto.randomUUID(),
-				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
-			},
-			{
-				id: 'split-node',
-				name: 'Split',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				position: [220, 300],
-				parameters: { fieldToSplitOut: 'body.items', options: {} },
-			},
-			{
-				id: 'uipath-node',
-				name: 'Change Password',
-				type: nodeType,
-				typeVersion: 1,
-				position: [440, 300],
-				parameters: {
-					resource: 'user',
-					operation: 'changePassword',
-					userId: '={{ $json.userId }}',
-					oldPassword: '={{ $json.oldPassword }}',
-					newPassword: '={{ $json.newPassword }}',
-					options,
-					...(requestHandling ? { requestHandling } : {}),
-				},
-				credentials: { uiPathIdentityApi: { id: credential.id, name: credential.name } },
-			},
-		],
-		connections: {
-			Webhook: { main: [[{ node: 'Split', type: 'main', index: 0 }]] },
-			Split: { main: [[{ node: 'Change Password', type: 'main', index: 0 }]] },
-		},
-		pinData: {},
-	};
+		nodes: [webhook, splitOutNode({ field: 'body.items', position: [220, 300] }), target],
+		connections: chain('Webhook', 'Split', target.name),
+	});
 }
 
 /** POSTs `bodies` to the webhook all at once; resolves with the HTTP statuses. */
