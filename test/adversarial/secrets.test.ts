@@ -155,7 +155,7 @@ describe('Class 1: URL user info', () => {
 			[...SECRETS, password, 'admin'],
 		);
 
-		expect(error?.message).toMatch(/^Base URL (must not contain a user name or password|is not a valid URL): "(https:\/\/)?cloud\.uipath\.com\/?" \[item 0\]$/);
+		expect(error?.message).toMatch(/^'Base URL' (must not contain a user name or password|is not a valid URL): "(https:\/\/)?cloud\.uipath\.com\/?" \[item 0\]$/);
 		expect(leaks).toEqual([]);
 	});
 });

@@ -37,7 +37,7 @@ describe('Class 2: Base URL refused before anything is sent', () => {
 		const { error, leaks } = await runAndScan({ parameters: getUser, credentials: { baseUrl } }, [CLIENT_SECRET, TOKEN]);
 
 		expect(error?.message).toMatch(message);
-		expect(error?.message).toMatch(/^Base URL .* \[item 0\]$/);
+		expect(error?.message).toMatch(/^'Base URL' .* \[item 0\]$/);
 		expect(leaks).toEqual([]);
 	});
 
@@ -46,7 +46,7 @@ describe('Class 2: Base URL refused before anything is sent', () => {
 		async (organizationName) => {
 			const { error } = await runAndScan({ parameters: getUser, credentials: { organizationName } }, []);
 
-			expect(error?.message).toMatch(/^Organization Name may not be "\." or "\.\.": .* \[item 0\]$/);
+			expect(error?.message).toMatch(/^'Organization Name' may not be "\." or "\.\.": .* \[item 0\]$/);
 		},
 	);
 

@@ -164,7 +164,7 @@ describe('UiPath Identity API credential', () => {
 				credentials: { baseUrl: 'http://cloud.uipath.com' },
 			});
 
-			expect(error?.message).toBe('Base URL must use https: "http://cloud.uipath.com" [item 0]');
+			expect(error?.message).toBe("'Base URL' must use https: \"http://cloud.uipath.com\" [item 0]");
 		});
 
 		it('allows plain http on loopback, e.g. a local simulator', async () => {

@@ -48,16 +48,16 @@ describe('buildIdentityUrls', () => {
 	});
 
 	it.each([
-		[{ deployment: 'cloud', baseUrl: 'http://cloud.uipath.com', organizationName: 'a' }, 'Base URL must use https: "http://cloud.uipath.com"'],
-		[{ deployment: 'cloud', baseUrl: 'http://10.0.0.5', organizationName: 'a' }, 'Base URL must use https: "http://10.0.0.5"'],
-		[{ deployment: 'cloud', baseUrl: 'http://127.example.com', organizationName: 'a' }, 'Base URL must use https: "http://127.example.com"'],
-		[{ deployment: 'cloud', baseUrl: 'cloud.uipath.com', organizationName: 'a' }, 'Base URL is not a valid URL: "cloud.uipath.com"'],
-		[{ deployment: 'cloud', baseUrl: 'https://cloud.uipath.com?x=1', organizationName: 'a' }, 'Base URL must not contain a query string or fragment (? or #): "https://cloud.uipath.com?x=1"'],
-		[{ deployment: 'cloud', baseUrl: 'https://cloud.uipath.com', organizationName: ' ' }, 'Organization Name is empty in the UiPath Identity credential'],
-		[{ deployment: 'automationSuite', baseUrl: 'https://as.example.com' }, 'Organization Name is empty in the UiPath Identity credential'],
-		[{ deployment: 'standalone', baseUrl: 'https://orch.example.com', identityUrl: 'http://orch.example.com/identity' }, 'Identity URL must use https: "http://orch.example.com/identity"'],
-		[{ deployment: 'standalone', baseUrl: 'https://orch.example.com', tokenUrl: 'ftp://orch.example.com/t' }, 'Token URL must use https: "ftp://orch.example.com/t"'],
-		[{ deployment: 'onPremises', baseUrl: 'https://orch.example.com' }, 'Unknown deployment type "onPremises"'],
+		[{ deployment: 'cloud', baseUrl: 'http://cloud.uipath.com', organizationName: 'a' }, `'Base URL' must use https: "http://cloud.uipath.com"`],
+		[{ deployment: 'cloud', baseUrl: 'http://10.0.0.5', organizationName: 'a' }, `'Base URL' must use https: "http://10.0.0.5"`],
+		[{ deployment: 'cloud', baseUrl: 'http://127.example.com', organizationName: 'a' }, `'Base URL' must use https: "http://127.example.com"`],
+		[{ deployment: 'cloud', baseUrl: 'cloud.uipath.com', organizationName: 'a' }, `'Base URL' is not a valid URL: "cloud.uipath.com"`],
+		[{ deployment: 'cloud', baseUrl: 'https://cloud.uipath.com?x=1', organizationName: 'a' }, `'Base URL' must not contain a query string or fragment (? or #): "https://cloud.uipath.com?x=1"`],
+		[{ deployment: 'cloud', baseUrl: 'https://cloud.uipath.com', organizationName: ' ' }, `'Organization Name' is empty in the UiPath Identity credential`],
+		[{ deployment: 'automationSuite', baseUrl: 'https://as.example.com' }, `'Organization Name' is empty in the UiPath Identity credential`],
+		[{ deployment: 'standalone', baseUrl: 'https://orch.example.com', identityUrl: 'http://orch.example.com/identity' }, `'Identity URL Override' must use https: "http://orch.example.com/identity"`],
+		[{ deployment: 'standalone', baseUrl: 'https://orch.example.com', tokenUrl: 'ftp://orch.example.com/t' }, `'Token URL Override' must use https: "ftp://orch.example.com/t"`],
+		[{ deployment: 'onPremises', baseUrl: 'https://orch.example.com' }, `Unknown 'Deployment Type' "onPremises"`],
 	])('refuses %j', (credentials, message) => {
 		expect(() => buildIdentityUrls(credentials)).toThrow(message);
 	});

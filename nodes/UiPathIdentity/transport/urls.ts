@@ -142,24 +142,24 @@ export function checkedUrl(raw: string, field: string): string {
 	const trimmed = raw.trim();
 	const url = parseUrl(trimmed);
 	if (!url || !/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
-		throw new UserError(`${field} is not a valid URL: "${shownUrl(trimmed)}"`, {
+		throw new UserError(`'${field}' is not a valid URL: "${shownUrl(trimmed)}"`, {
 			description: 'Enter a full URL such as https://cloud.uipath.com',
 		});
 	}
 	if (url.username || url.password || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(trimmed)) {
-		throw new UserError(`${field} must not contain a user name or password: "${shownUrl(url.href)}"`, {
+		throw new UserError(`'${field}' must not contain a user name or password: "${shownUrl(url.href)}"`, {
 			description:
 				'Remove the part before @ from the URL; the node signs in with the client ID and client secret of the credential',
 		});
 	}
 	if (!(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname)))) {
-		throw new UserError(`${field} must use https: "${trimmed}"`, {
+		throw new UserError(`'${field}' must use https: "${trimmed}"`, {
 			description:
 				'UiPath Identity receives the client secret and bearer tokens, so only https URLs are allowed (plain http only for localhost)',
 		});
 	}
 	if (/[?#]/.test(trimmed)) {
-		throw new UserError(`${field} must not contain a query string or fragment (? or #): "${trimmed}"`, {
+		throw new UserError(`'${field}' must not contain a query string or fragment (? or #): "${trimmed}"`, {
 			description: 'Remove everything from the first ? or # on',
 		});
 	}
@@ -170,13 +170,13 @@ export function checkedUrl(raw: string, field: string): string {
 function requiredOrganizationName(credentials: ICredentialDataDecryptedObject): string {
 	const name = String(credentials.organizationName ?? '').trim();
 	if (!name) {
-		throw new UserError('Organization Name is empty in the UiPath Identity credential', {
+		throw new UserError("'Organization Name' is empty in the UiPath Identity credential", {
 			description:
 				'Enter the organization name as it appears in the UiPath URL, e.g. "acme" in https://cloud.uipath.com/acme/portal_',
 		});
 	}
 	if (isDotSegment(name)) {
-		throw new UserError(`Organization Name may not be "." or "..": "${name}"`, {
+		throw new UserError(`'Organization Name' may not be "." or "..": "${name}"`, {
 			description:
 				'Enter the organization name as it appears in the UiPath URL, e.g. "acme" in https://cloud.uipath.com/acme/portal_',
 		});
@@ -210,17 +210,17 @@ export function buildIdentityUrls(credentials: ICredentialDataDecryptedObject): 
 		identityRoot = `${baseUrl}/${requiredOrganizationName(credentials)}/identity_`;
 		tokenUrl = `${identityRoot}/connect/token`;
 	} else {
-		throw new UserError(`Unknown deployment type "${String(deployment)}"`);
+		throw new UserError(`Unknown 'Deployment Type' "${String(deployment)}"`);
 	}
 
 	const identityOverride = String(credentials.identityUrl ?? '').trim();
 	if (identityOverride) {
-		identityRoot = checkedUrl(identityOverride, 'Identity URL');
+		identityRoot = checkedUrl(identityOverride, 'Identity URL Override');
 		tokenUrl = `${identityRoot}/connect/token`;
 	}
 	const tokenOverride = String(credentials.tokenUrl ?? '').trim();
 	if (tokenOverride) {
-		tokenUrl = checkedUrl(tokenOverride, 'Token URL');
+		tokenUrl = checkedUrl(tokenOverride, 'Token URL Override');
 	}
 	return { apiBaseUrl: identityRoot, tokenUrl };
 }
