@@ -2,6 +2,7 @@ import nock from 'nock';
 
 import { CLOUD, CLOUD_API, ORG_ID, fakeToken, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
+import { forgetCredentialFlights } from '../../nodes/UiPathIdentity/transport/token-flight';
 import { MEMBER_1, MEMBER_2, groupDto } from './data';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -136,6 +137,8 @@ describe('Group → Create', () => {
 		await runNode({ parameters, items: [{ name: 'Finance Robots' }], executionId: 'exec-9' });
 		const id = bodies[0].id as string;
 
+		// The repeat runs in another worker process (the first one died): it fetches its own token.
+		forgetCredentialFlights();
 		mockTokenEndpoint(['T2']);
 		nock(CLOUD)
 			.post(`${CLOUD_API}/Group`, (body: Record<string, unknown>) => {
