@@ -1,4 +1,4 @@
-import { ICredentialsHelper, NodeHelpers } from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers, sleep } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -76,7 +76,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_type: string,
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
-		if (this.writeDelayMs) await new Promise((resolve) => setTimeout(resolve, this.writeDelayMs));
+		if (this.writeDelayMs) await sleep(this.writeDelayMs);
 		this.store.set(nodeCredentials.id ?? '', structuredClone(data));
 	}
 

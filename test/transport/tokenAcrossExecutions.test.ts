@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { sleep } from 'n8n-workflow';
 
 import { CLOUD, fakeToken, mockTokenEndpoint } from '../fixtures';
 import { newCredentialsHelper, runNode } from '../harness/run-workflow';
@@ -125,7 +126,7 @@ describe('token requests across concurrent executions of one process', () => {
 		credentialsHelper.writeDelayMs = 300;
 
 		const first = runNode({ parameters, items: itemsOf(0), credentialsHelper });
-		await new Promise((resolve) => setTimeout(resolve, 200));
+		await sleep(200);
 		expect(credentialsHelper.store.get('cred-1')?.accessToken).toBeFalsy();
 		const later = Array.from({ length: EXECUTIONS - 1 }, async (_v, execution) =>
 			await runNode({ parameters, items: itemsOf(execution + 1), credentialsHelper }),

@@ -58,8 +58,9 @@ const CHECK_EVERY_MS = 250;
  * edited (another client, other scopes) is never handed to a copy read after the edit.
  */
 function settingsDigest(credentials: object): string {
-	const { accessToken: _token, ...settings } = credentials as Record<string, unknown>;
+	const settings = credentials as Record<string, unknown>;
 	const ordered = Object.keys(settings)
+		.filter((key) => key !== 'accessToken')
 		.sort()
 		.map((key) => [key, settings[key]]);
 	return createHash('sha256').update(JSON.stringify(ordered)).digest('hex');
