@@ -159,6 +159,27 @@ describe('token requests across concurrent executions of one process', () => {
 		expect(credentialsHelper.store.get('cred-1')?.accessToken).toBe(fakeToken('T6'));
 	});
 
+	it('fetches a new token when a token another worker stored is refused, rather than reusing an older one of its own', async () => {
+		mockTokenEndpoint(['T7']);
+		nock(CLOUD).post(CHANGE_PASSWORD).matchHeader('authorization', bearer('T7')).times(ITEMS).reply(200, ok);
+		const credentialsHelper = newCredentialsHelper();
+		expect((await runNode({ parameters, items: itemsOf(0), credentialsHelper })).error).toBeUndefined();
+
+		// Another worker stored T8 since; UiPath revoked it (and may have revoked T7 with it).
+		const stored = credentialsHelper.store.get('cred-1') ?? {};
+		credentialsHelper.store.set('cred-1', { ...stored, accessToken: fakeToken('T8') });
+		// Refused once, and once more when the node repeats the request with core's refresh on.
+		nock(CLOUD).post(CHANGE_PASSWORD).matchHeader('authorization', bearer('T8')).times(2).reply(401, '');
+		const fresh = mockTokenEndpoint(['T9']);
+		nock(CLOUD).post(CHANGE_PASSWORD).matchHeader('authorization', bearer('T9')).times(ITEMS).reply(200, ok);
+		const { error, outputs } = await runNode({ parameters, items: itemsOf(1), credentialsHelper });
+
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(ITEMS);
+		expect(fresh.isDone()).toBe(true);
+		expect(credentialsHelper.store.get('cred-1')?.accessToken).toBe(fakeToken('T9'));
+	});
+
 	it('lets the next execution fetch when the first token request fails, one at a time', async () => {
 		nock(CLOUD).post(/\/connect\/token$/).delay(50).reply(503, '');
 		const tokens = mockTokenEndpoint(['T3']);

@@ -1,7 +1,7 @@
 import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { RateLimitPacer } from './pacing';
-import { credentialFlight, newerTokenFor, registerCredentialCopy } from './token-flight';
+import { credentialFlight, tokenForCopy, registerCredentialCopy } from './token-flight';
 import type { CredentialFlight } from './token-flight';
 import { TokenGate, unsharedCredential } from './token-gate';
 import type { SharedCredential } from './token-gate';
@@ -63,7 +63,7 @@ function sharedCredential(ctx: RequestContext, credentialType: string): SharedCr
 			Object.assign(current.data, stored);
 			// n8n writes the new token to the database just after the token request returns: if the
 			// store still has the token this copy had, take the one the process just got.
-			const newer = newerTokenFor(current.data, flight);
+			const newer = tokenForCopy(current.data, flight, true);
 			if (newer && stored?.accessToken === before) current.data.accessToken = newer;
 		},
 		signal: 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal?.() : undefined,

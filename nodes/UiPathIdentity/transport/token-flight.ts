@@ -67,14 +67,18 @@ function settingsDigest(credentials: object): string {
 }
 
 /**
- * The token to hand a copy instead of fetching: the process's last one, when the copy does not
- * hold it yet. A copy can be read from the database after that token was issued but before n8n
- * finished storing it; a copy holding it and still asking for a token means it was refused.
+ * The token to hand a copy instead of fetching: the process's last one, when the copy was read
+ * before that token was issued (`readBefore`), or holds no token at all (read from the database
+ * after the token was issued but before n8n finished storing it). A copy holding some other token
+ * that was refused may hold one another process stored after ours: then a new one is fetched.
+ * Never across an edit of the credential (another client, other scopes).
  */
-export function newerTokenFor(credentials: object, flight: CredentialFlight): string | undefined {
+export function tokenForCopy(credentials: object, flight: CredentialFlight, readBefore: boolean): string | undefined {
 	const { lastToken } = flight;
-	if (!lastToken || (credentials as { accessToken?: unknown }).accessToken === lastToken) return undefined;
-	return flight.lastTokenFor === settingsDigest(credentials) ? lastToken : undefined;
+	if (!lastToken || flight.lastTokenFor !== settingsDigest(credentials)) return undefined;
+	const held = (credentials as { accessToken?: unknown }).accessToken;
+	if (held === lastToken) return undefined;
+	return readBefore || !held ? lastToken : undefined;
 }
 
 const flights = new Map<string, CredentialFlight>();
@@ -112,10 +116,11 @@ export async function sharedTokenRequest(
 	const copy = copies.get(credentials);
 	if (!copy) return await fetch();
 	const { flight, gate } = copy;
+	const seenAtStart = gate.seen;
 	for (let round = 0; round < 3; round++) {
 		const running = flight.fetching ?? (flight.owner !== gate ? flight.pending : undefined);
 		if (running) await waitForFlight(running, signal, MAX_TOKEN_WAIT_MS);
-		const newer = newerTokenFor(credentials, flight);
+		const newer = tokenForCopy(credentials, flight, Math.min(gate.seen, seenAtStart) < flight.generation);
 		if (newer) {
 			gate.seen = flight.generation;
 			return { accessToken: newer };
