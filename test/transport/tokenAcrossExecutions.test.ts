@@ -141,6 +141,36 @@ describe('token requests across concurrent executions of one process', () => {
 		expect(api.isDone()).toBe(true);
 	});
 
+	it('hands the new token to executions that read the refused one while n8n was still storing its replacement', async () => {
+		const tokens = nock(CLOUD)
+			.post(/\/connect\/token$/)
+			.delay(100)
+			.reply(200, { access_token: fakeToken('T11'), expires_in: 3600, token_type: 'Bearer' });
+		nock(CLOUD).post(CHANGE_PASSWORD).matchHeader('authorization', bearer('T10')).reply(401, '').persist();
+		const api = nock(CLOUD)
+			.post(CHANGE_PASSWORD)
+			.matchHeader('authorization', bearer('T11'))
+			.times(EXECUTIONS * ITEMS)
+			.reply(200, ok);
+		const credentialsHelper = newCredentialsHelper({ accessToken: fakeToken('T10') });
+		credentialsHelper.writeDelayMs = 300;
+
+		const first = runNode({ parameters, items: itemsOf(0), credentialsHelper });
+		await sleep(200);
+		expect(credentialsHelper.store.get('cred-1')?.accessToken).toBe(fakeToken('T10'));
+		const later = Array.from({ length: EXECUTIONS - 1 }, async (_v, execution) =>
+			await runNode({ parameters, items: itemsOf(execution + 1), credentialsHelper }),
+		);
+		const results = await Promise.all([first, ...later]);
+
+		for (const { error, outputs } of results) {
+			expect(error).toBeUndefined();
+			expect(outputs[0]).toHaveLength(ITEMS);
+		}
+		expect(tokens.isDone()).toBe(true);
+		expect(api.isDone()).toBe(true);
+	});
+
 	it('does not hand a token to a copy of the credential with other settings (edited meanwhile)', async () => {
 		const tokens = mockTokenEndpoint(['T5']);
 		const edited = mockTokenEndpoint(['T6'], { scope: 'PM.User' });

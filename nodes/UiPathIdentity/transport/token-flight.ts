@@ -8,8 +8,8 @@ import { sleep } from 'n8n-workflow';
  * read from the database. When the stored token is empty or revoked, every execution would fetch
  * its own token. The flight lets the first one fetch (n8n stores the token in the database as part
  * of it); the others wait for it and then read the stored credential again instead of fetching.
- * Kept in memory only: a generation counter and the last token this process was issued, with a
- * digest of the credential settings it was issued for.
+ * Kept in memory only: a generation counter, the last token this process was issued with a digest
+ * of the credential settings it was issued for, and digests of the tokens it replaced.
  */
 
 export interface CredentialFlight {
@@ -28,6 +28,8 @@ export interface CredentialFlight {
 	lastToken?: string;
 	/** Digest of the settings `lastToken` was issued for (see `settingsDigest`). */
 	lastTokenFor?: string;
+	/** Digests of tokens this process replaced by fetching (the refused ones), newest last. */
+	replaced?: string[];
 }
 
 /** What the process knows about one execution's copy of a credential. */
@@ -66,11 +68,19 @@ function settingsDigest(credentials: object): string {
 	return createHash('sha256').update(JSON.stringify(ordered)).digest('hex');
 }
 
+/** Replaced tokens remembered per credential (as digests). */
+const MAX_REPLACED = 16;
+
+function tokenDigest(token: string): string {
+	return createHash('sha256').update(token).digest('hex');
+}
+
 /**
  * The token to hand a copy instead of fetching: the process's last one, when the copy was read
- * before that token was issued (`readBefore`), or holds no token at all (read from the database
- * after the token was issued but before n8n finished storing it). A copy holding some other token
- * that was refused may hold one another process stored after ours: then a new one is fetched.
+ * before that token was issued (`readBefore`), holds no token (read from the database after the
+ * token was issued but before n8n finished storing it), or holds one this process already
+ * replaced (the same race after a refresh). A copy holding a token this process does not know
+ * may hold one another process stored after ours: when that one is refused, a new one is fetched.
  * Never across an edit of the credential (another client, other scopes).
  */
 export function tokenForCopy(credentials: object, flight: CredentialFlight, readBefore: boolean): string | undefined {
@@ -78,7 +88,17 @@ export function tokenForCopy(credentials: object, flight: CredentialFlight, read
 	if (!lastToken || flight.lastTokenFor !== settingsDigest(credentials)) return undefined;
 	const held = (credentials as { accessToken?: unknown }).accessToken;
 	if (held === lastToken) return undefined;
-	return readBefore || !held ? lastToken : undefined;
+	if (readBefore || typeof held !== 'string' || held === '') return lastToken;
+	return flight.replaced?.includes(tokenDigest(held)) ? lastToken : undefined;
+}
+
+/** Records a new token of the process, and the ones it replaces. */
+function recordToken(flight: CredentialFlight, accessToken: string, settings: string, refused: unknown): void {
+	const replaced = [flight.lastToken, refused].filter((token): token is string => typeof token === 'string' && token !== '' && token !== accessToken);
+	flight.replaced = [...(flight.replaced ?? []), ...replaced.map(tokenDigest)].slice(-MAX_REPLACED);
+	flight.generation++;
+	flight.lastToken = accessToken;
+	flight.lastTokenFor = settings;
 }
 
 const flights = new Map<string, CredentialFlight>();
@@ -127,13 +147,12 @@ export async function sharedTokenRequest(
 		}
 		if (!running) break;
 	}
+	const refused = (credentials as { accessToken?: unknown }).accessToken;
 	const request = fetch();
-	const digest = settingsDigest(credentials);
+	const settings = settingsDigest(credentials);
 	flight.fetching = request.then(
 		({ accessToken }) => {
-			flight.generation++;
-			flight.lastToken = accessToken;
-			flight.lastTokenFor = digest;
+			recordToken(flight, accessToken, settings, refused);
 			gate.seen = flight.generation;
 			flight.fetching = undefined;
 		},
