@@ -32,6 +32,7 @@ export interface Answer extends Route {
 	status: number;
 	/** The answer, or a function of the request body for answers that quote it (client-generated IDs). */
 	body?: unknown;
+	headers?: Record<string, string>;
 }
 
 type Echoing = (request: IDataObject) => unknown;
@@ -43,17 +44,23 @@ export interface Operation {
 	items?: IDataObject[];
 	/** Passwords the item carries: scanned for as secrets. */
 	passwords?: string[];
-	/** The first request; the hostile answer replaces its answer. */
+	/** Requests answered well before the one under test (e.g. Invite's organization check). */
+	before?: Answer[];
+	/** The request under test; the hostile answer replaces its answer. */
 	first: Answer;
 	/** Requests that follow a good first answer, until the item succeeds. */
 	then?: Answer[];
 	/** The output of the item on success (one entry per output item, matched with toMatchObject). */
 	success: IDataObject[];
+	/** The output of a change UiPath answered 2xx without a usable body (built from what was sent); `success[0]` if omitted. */
+	bodiless?: IDataObject;
 	/**
 	 * What the first answer is: data the output is made of ('data'), data the operation only reads
 	 * ('read'), or nothing the output shows ('ack': an IdentityResult or a 204).
 	 */
 	answer: 'data' | 'read' | 'ack';
+	/** The endpoint is outside UiPath's public definition: a 401 may mean it is closed to external apps. */
+	internal?: true;
 }
 
 const user = `${CLOUD_API}/User/${USER_ID}`;
@@ -85,6 +92,7 @@ export const OPERATIONS: Operation[] = [
 		passwords: [NEW_PASSWORD],
 		first: { method: 'POST', path: `${CLOUD_API}/User`, status: 200, body: userDto() },
 		success: [{ created: true, id: USER_ID, email }],
+		bodiless: { created: true, email },
 		answer: 'data',
 	},
 	{
@@ -97,6 +105,7 @@ export const OPERATIONS: Operation[] = [
 			body: ((request) => ({ result: succeeded, users: (request.users as IDataObject[]).map((sent) => userDto(sent)) })) as Echoing,
 		},
 		success: [{ created: true, email }],
+		bodiless: { created: true, email },
 		answer: 'data',
 	},
 	{ name: 'User → Deactivate', parameters: { resource: 'user', operation: 'deactivate', ...byUser }, first: { method: 'PUT', path: user, status: 200, body: succeeded }, success: [{ id: USER_ID, isActive: false }], answer: 'ack' },
@@ -113,10 +122,12 @@ export const OPERATIONS: Operation[] = [
 	{
 		name: 'User → Invite',
 		parameters: { resource: 'user', operation: 'invite', email },
-		first: { method: 'GET', path: users, query: true, status: 200, body: { totalCount: 1, results: [] } },
-		then: [{ method: 'POST', path: `${CLOUD_API}/User/InviteUsers`, status: 200, body: { result: succeeded, users: [{ email, id: USER_ID, errorMsg: null, success: true }] } }],
+		before: [{ method: 'GET', path: users, query: true, status: 200, body: { totalCount: 1, results: [] } }],
+		first: { method: 'POST', path: `${CLOUD_API}/User/InviteUsers`, status: 200, body: { result: succeeded, users: [{ email, id: USER_ID, errorMsg: null, success: true }] } },
 		success: [{ id: USER_ID, email }],
-		answer: 'read',
+		bodiless: { invited: true, id: null, email },
+		internal: true,
+		answer: 'data',
 	},
 	{
 		name: 'User → Remove From Groups',
@@ -143,7 +154,7 @@ export const OPERATIONS: Operation[] = [
 	},
 	{ name: 'User → Update', parameters: { resource: 'user', operation: 'update', ...byUser, updateFields: { firstName: 'Janet' } }, first: { method: 'PUT', path: user, status: 200, body: succeeded }, success: [{ updated: true, id: USER_ID, name: 'Janet' }], answer: 'ack' },
 
-	{ name: 'Group → Create', parameters: { resource: 'group', operation: 'create', name: 'Finance' }, first: { method: 'POST', path: `${CLOUD_API}/Group`, status: 201, body: group }, success: [{ id: GROUP_ID, name: 'Finance' }], answer: 'data' },
+	{ name: 'Group → Create', parameters: { resource: 'group', operation: 'create', name: 'Finance' }, first: { method: 'POST', path: `${CLOUD_API}/Group`, status: 201, body: group }, success: [{ id: GROUP_ID, name: 'Finance' }], bodiless: { name: 'Finance' }, answer: 'data' },
 	{ name: 'Group → Delete', parameters: { resource: 'group', operation: 'delete', groupId: byId(GROUP_ID) }, first: { method: 'DELETE', path: `${groups}/${GROUP_ID}`, status: 204 }, success: [{ deleted: true, id: GROUP_ID }], answer: 'ack' },
 	{ name: 'Group → Get', parameters: { resource: 'group', operation: 'get', groupId: byId(GROUP_ID), output: 'raw' }, first: { method: 'GET', path: `${groups}/${GROUP_ID}`, status: 200, body: group }, success: [{ id: GROUP_ID, name: 'Finance' }], answer: 'data' },
 	{ name: 'Group → Get Many', parameters: { resource: 'group', operation: 'getAll', returnAll: true, output: 'raw' }, first: { method: 'GET', path: groups, status: 200, body: [group] }, success: [{ id: GROUP_ID, name: 'Finance' }], answer: 'data' },
@@ -153,6 +164,7 @@ export const OPERATIONS: Operation[] = [
 		first: { method: 'GET', path: `${groups}/${GROUP_ID}/Members`, query: true, status: 200, body: { totalCount: 1, results: [{ id: USER_ID, objectType: 'DirectoryUser', type: 0 }] } },
 		success: [{ id: USER_ID }],
 		answer: 'data',
+		internal: true,
 	},
 	{
 		name: 'Group → Update',
@@ -162,7 +174,7 @@ export const OPERATIONS: Operation[] = [
 		answer: 'data',
 	},
 
-	{ name: 'Robot Account → Create', parameters: { resource: 'robotAccount', operation: 'create', name: 'invoice-bot' }, first: { method: 'POST', path: `${CLOUD_API}/RobotAccount`, status: 201, body: robot }, success: [{ id: ROBOT_ID, name: 'invoice-bot' }], answer: 'data' },
+	{ name: 'Robot Account → Create', parameters: { resource: 'robotAccount', operation: 'create', name: 'invoice-bot' }, first: { method: 'POST', path: `${CLOUD_API}/RobotAccount`, status: 201, body: robot }, success: [{ id: ROBOT_ID, name: 'invoice-bot' }], bodiless: { created: true, name: 'invoice-bot' }, answer: 'data' },
 	{ name: 'Robot Account → Delete', parameters: { resource: 'robotAccount', operation: 'delete', robotAccountId: ROBOT_ID }, first: { method: 'DELETE', path: `${robots}/${ROBOT_ID}`, status: 204 }, success: [{ deleted: true, id: ROBOT_ID }], answer: 'ack' },
 	{ name: 'Robot Account → Get', parameters: { resource: 'robotAccount', operation: 'get', robotAccountId: ROBOT_ID }, first: { method: 'GET', path: `${robots}/${ROBOT_ID}`, status: 200, body: robot }, success: [{ id: ROBOT_ID, name: 'invoice-bot' }], answer: 'data' },
 	{
@@ -177,6 +189,7 @@ export const OPERATIONS: Operation[] = [
 		parameters: { resource: 'robotAccount', operation: 'update', robotAccountId: ROBOT_ID, updateFields: { displayName: 'Invoice Bot' } },
 		first: { method: 'PUT', path: `${CLOUD_API}/RobotAccount/${ROBOT_ID}`, status: 200, body: robot },
 		success: [{ id: ROBOT_ID, name: 'invoice-bot' }],
+		bodiless: { id: ROBOT_ID, updated: true },
 		answer: 'data',
 	},
 
@@ -186,6 +199,7 @@ export const OPERATIONS: Operation[] = [
 		first: { method: 'POST', path: `${CLOUD_API}/Directory/GroupMembership/${ORG_ID}`, status: 200, body: [{ objectType: 'DirectoryGroup', source: 'local', identifier: GROUP_ID, name: 'Finance', displayName: 'Finance' }] },
 		success: [{ userId: USER_ID }],
 		answer: 'data',
+		internal: true,
 	},
 	{
 		name: 'Directory → Search',
@@ -193,6 +207,7 @@ export const OPERATIONS: Operation[] = [
 		first: { method: 'GET', path: `${CLOUD_API}/Directory/Search/${ORG_ID}`, query: true, status: 200, body: [entry] },
 		success: [{ identifier: USER_ID }],
 		answer: 'data',
+		internal: true,
 	},
 
 	{
@@ -207,6 +222,7 @@ export const OPERATIONS: Operation[] = [
 		parameters: { resource: 'setting', operation: 'update', settings: { setting: [{ key: setting.key, value: '90' }] } },
 		first: { method: 'PUT', path: `${CLOUD_API}/Setting`, status: 200, body: [setting] },
 		success: [{ key: setting.key, value: '90' }],
+		bodiless: { key: setting.key, value: '90', updated: true },
 		answer: 'data',
 	},
 ];
@@ -219,9 +235,9 @@ export function intercept(route: Route, scope: nock.Scope = hostile()): nock.Int
 }
 
 /** Answers `answer` once. */
-export function answer({ status, body, ...route }: Answer): nock.Scope {
-	if (typeof body === 'function') return intercept(route).reply(status, (_uri, request) => (body as Echoing)(request as IDataObject) as nock.Body);
-	return intercept(route).reply(status, (body ?? '') as nock.Body);
+export function answer({ status, body, headers, ...route }: Answer): nock.Scope {
+	if (typeof body === 'function') return intercept(route).reply(status, (_uri, request) => (body as Echoing)(request as IDataObject) as nock.Body, headers);
+	return intercept(route).reply(status, (body ?? '') as nock.Body, headers);
 }
 
 /** Counts the requests a persisting interceptor of `route` answers with `reply`. */
@@ -266,10 +282,19 @@ export function expectSuccess(run: ScannedRun, op: Operation): void {
 	});
 }
 
-/** Mocks the requests after the first one, as on success. */
+/** Mocks the requests before the one under test. */
+export function answerBefore(op: Operation): void {
+	for (const earlier of op.before ?? []) answer(earlier);
+}
+
+/** Mocks the requests around the one under test, as on success. */
 export function answerTheRest(op: Operation): void {
+	answerBefore(op);
 	for (const next of op.then ?? []) answer(next);
 }
+
+/** Whether the operation only reads: a wrong-shaped answer must fail it (a change may answer anything 2xx). */
+export const reads = (op: Operation) => op.first.method === 'GET' || op.name === 'Directory → Check Group Membership';
 
 export const cells = <T extends unknown[]>(variants: Array<[string, ...T]>, filter: (op: Operation) => boolean = () => true) =>
 	OPERATIONS.filter(filter).flatMap((op) => variants.map(([label, ...rest]) => [`${op.name}: ${label}`, op, ...rest] as [string, Operation, ...T]));
