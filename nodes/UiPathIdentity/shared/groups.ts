@@ -30,7 +30,7 @@ export async function fetchGroups(
 	ctx: IExecuteFunctions | ILoadOptionsFunctions,
 	itemIndex: number,
 ): Promise<GroupDto[]> {
-	const answer: unknown = await identityRequest.call(ctx, itemIndex, endpoint(endpoints.groupList));
+	const answer: unknown = await identityRequest.call(ctx, itemIndex, { ...endpoint(endpoints.groupList), answer: 'list' });
 	return Array.isArray(answer) ? (answer as GroupDto[]) : [];
 }
 

@@ -78,7 +78,7 @@ export async function fetchPages(
 	let maxPages = MAX_PAGES;
 	for (let pages = 1; ; pages++) {
 		const top = Math.min(MAX_PAGE_SIZE, limit - collected.length);
-		const page = (await identityRequest.call(ctx, itemIndex, { ...request, qs: { ...qs, top, skip } })) as Page;
+		const page = (await identityRequest.call(ctx, itemIndex, { ...request, qs: { ...qs, top, skip }, answer: 'object' })) as Page;
 		const results = Array.isArray(page?.results) ? page.results : [];
 		const total = typeof page?.totalCount === 'number' ? page.totalCount : undefined;
 		if (pages === 1 && total !== undefined) maxPages = Math.min(MAX_PAGES, Math.ceil(total / MAX_PAGE_SIZE) + EXTRA_PAGES);

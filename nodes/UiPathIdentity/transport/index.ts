@@ -244,7 +244,9 @@ function wrongShapeError(ctx: RequestContext, itemIndex: number, status: number,
 					? 'a list'
 					: typeof body === 'string'
 						? 'text'
-						: `a ${typeof body}`;
+						: typeof body === 'object'
+							? 'an object'
+							: `a ${typeof body}`;
 	return new NodeOperationError(
 		ctx.getNode(),
 		withItem(`UiPath answered HTTP ${status} with ${got} where ${shape === 'list' ? 'a list' : 'an object'} was expected`, itemIndex),

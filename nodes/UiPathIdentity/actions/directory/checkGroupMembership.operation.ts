@@ -27,6 +27,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const answer = (await identityRequest.call(this, itemIndex, {
 		...endpoint(endpoints.directoryGroupMembership),
 		body: { userId, groupIds },
+		answer: 'list',
 	})) as IDataObject[];
 	const groups = Array.isArray(answer) ? answer : [];
 	const member = new Set(groups.map((group) => String(group.identifier ?? '').toLowerCase()));

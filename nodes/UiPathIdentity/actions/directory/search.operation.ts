@@ -62,6 +62,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const entries = (await identityRequest.call(this, itemIndex, {
 		...endpoint(endpoints.directorySearch),
 		qs,
+		answer: 'list',
 	})) as IDataObject[];
 	return (Array.isArray(entries) ? entries : []).map((entry) => ({
 		...entry,

@@ -46,6 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const answer = await identityRequest.call(this, itemIndex, {
 		...endpoint(endpoints.settingGet),
 		qs,
+		answer: 'list',
 	});
 	return settingList(answer);
 }

@@ -130,9 +130,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	})) as InviteAnswer;
 	requireSucceeded(this, answer, `UiPath did not invite "${email}"`, itemIndex);
 	// Without a per-address list, the overall result above is all UiPath said.
-	if (!Array.isArray(answer.users)) return { invited: true, id: null, email };
-	const entry =
-		answer.users.find((user) => String(user.email ?? '').toLowerCase() === email.toLowerCase()) ?? answer.users[0];
+	// `answer` may be null: UiPath (or a proxy) answering a 200 with a JSON null.
+	const listed = answer?.users;
+	if (!Array.isArray(listed)) return { invited: true, id: null, email };
+	const entry = listed.find((user) => String(user.email ?? '').toLowerCase() === email.toLowerCase()) ?? listed[0];
 	if (!entry?.success) {
 		throw new NodeOperationError(
 			this.getNode(),
