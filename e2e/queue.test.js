@@ -39,6 +39,15 @@ function usersOf(index) {
 const changeCalls = (entries) => entries.filter((entry) => entry.kind === 'api' && /\/changepassword$/i.test(entry.path));
 const tokenCalls = (entries) => entries.filter((entry) => entry.kind === 'token');
 
+/** Which token each request carried or got, in order: what a failed token count is read from. */
+function timeline(entries) {
+	const short = (id) => (id ? String(id).slice(0, 8) : '-');
+	return entries
+		.filter((entry) => entry.kind === 'token' || entry.kind === 'api')
+		.map((entry) => `${entry.at.slice(11, 23)} ${entry.kind === 'token' ? `token → ${short(entry.issuedTokenId)}` : `${entry.status} with ${short(entry.tokenId)}`}`)
+		.join('\n');
+}
+
 function callsPerUser(entries) {
 	const counts = new Map();
 	for (const entry of changeCalls(entries)) {
@@ -119,7 +128,7 @@ for (const major of MAJORS) {
 			const perWorker = cluster.workers.map((worker) => worker.executions().length);
 			figures.coldBurst.executionsPerWorker = perWorker;
 			assert.ok(perWorker.every((count) => count > 0), `both workers ran executions: ${perWorker.join(', ')}\n${cluster.workers[0].output().slice(-1500)}`);
-			assert.ok(tokenCalls(log).length >= 1 && tokenCalls(log).length <= WORKERS, `token requests ${tokenCalls(log).length} ≤ ${WORKERS}`);
+			assert.ok(tokenCalls(log).length >= 1 && tokenCalls(log).length <= WORKERS, `token requests ${tokenCalls(log).length} ≤ ${WORKERS}\n${timeline(log)}`);
 		});
 
 		it('a later burst uses the stored token: no token request', async () => {
@@ -140,7 +149,7 @@ for (const major of MAJORS) {
 
 			assert.deepEqual(executions.map((execution) => execution.status), Array(EXECUTIONS).fill('success'));
 			assert.ok(unauthorized >= 1, 'the revoked token was rejected');
-			assert.ok(tokenCalls(log).length >= 1 && tokenCalls(log).length <= WORKERS, `token requests ${tokenCalls(log).length} ≤ ${WORKERS}`);
+			assert.ok(tokenCalls(log).length >= 1 && tokenCalls(log).length <= WORKERS, `token requests ${tokenCalls(log).length} ≤ ${WORKERS}\n${timeline(log)}`);
 			// Each item changed once: a 401 means UiPath did nothing, so repeating it is no repeat.
 			const counts = callsPerUser(log.filter((entry) => entry.status !== 401));
 			for (const user of usersOf(2)) assert.equal(counts.get(user), 1, `user ${user} changed exactly once`);

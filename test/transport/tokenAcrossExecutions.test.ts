@@ -2,11 +2,13 @@ import nock from 'nock';
 import { sleep } from 'n8n-workflow';
 
 import { CLOUD, fakeToken, mockTokenEndpoint } from '../fixtures';
-import { newCredentialsHelper, runNode } from '../harness/run-workflow';
+import { baseCredentials, newCredentialsHelper, runNode } from '../harness/run-workflow';
 import {
 	MAX_REMEMBERED_CREDENTIALS,
 	credentialFlight,
+	registerCredentialCopy,
 	rememberedCredentials,
+	sharedTokenRequest,
 	waitForFlight,
 } from '../../nodes/UiPathIdentity/transport/token-flight';
 
@@ -230,6 +232,30 @@ describe('token requests across concurrent executions of one process', () => {
 });
 
 describe('token flight bookkeeping', () => {
+	it('two items of one run refused together share one new token, although the first already put it into their copy (n8n 1.x refreshes on every 401)', async () => {
+		const flight = credentialFlight('shared-copy:1');
+		const gate = { seen: flight.generation };
+		const copy: Record<string, unknown> = { ...baseCredentials, accessToken: 'revoked' };
+		registerCredentialCopy(copy, { flight, gate });
+		let fetches = 0;
+		const fetch = async () => {
+			fetches++;
+			await sleep(100);
+			return { accessToken: `new-${fetches}` };
+		};
+
+		// As core does for each refused request: preAuthentication, then the token goes into the copy.
+		const refresh = async () => {
+			const { accessToken } = await sharedTokenRequest(copy, fetch);
+			copy.accessToken = accessToken;
+			return accessToken;
+		};
+		const tokens = await Promise.all([refresh(), refresh(), refresh()]);
+
+		expect(tokens).toEqual(['new-1', 'new-1', 'new-1']);
+		expect(fetches).toBe(1);
+	});
+
 	it('remembers a bounded number of credentials, forgetting the least recently used', () => {
 		const first = credentialFlight('lru:first');
 		for (let i = 0; i < MAX_REMEMBERED_CREDENTIALS + 10; i++) {

@@ -63,7 +63,7 @@ function sharedCredential(ctx: RequestContext, credentialType: string): SharedCr
 			Object.assign(current.data, stored);
 			// n8n writes the new token to the database just after the token request returns: if the
 			// store still has the token this copy had, take the one the process just got.
-			const newer = tokenForCopy(current.data, flight, true);
+			const newer = tokenForCopy(current.data, flight, true, before);
 			if (newer && stored?.accessToken === before) current.data.accessToken = newer;
 		},
 		signal: 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal?.() : undefined,

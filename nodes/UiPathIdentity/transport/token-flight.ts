@@ -1,5 +1,8 @@
 import { createHash } from 'crypto';
 import { sleep } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { buildIdentityUrls } from './urls';
 
 /**
  * One token request at a time per credential across all executions of this n8n process.
@@ -56,16 +59,22 @@ const CHECK_EVERY_MS = 250;
 
 
 /**
- * Digest of everything in the credential but its token: a token issued before the credential was
- * edited (another client, other scopes) is never handed to a copy read after the edit.
+ * Digest of what a token is issued for: token endpoint, client and scopes. A token issued before
+ * the credential was edited (another client, other scopes) is never handed to a copy read after
+ * the edit. Only these fields count: copies of one credential differ in others (defaults filled
+ * in or not, fields n8n adds) without asking for another token.
  */
 function settingsDigest(credentials: object): string {
-	const settings = credentials as Record<string, unknown>;
-	const ordered = Object.keys(settings)
-		.filter((key) => key !== 'accessToken')
-		.sort()
-		.map((key) => [key, settings[key]]);
-	return createHash('sha256').update(JSON.stringify(ordered)).digest('hex');
+	const settings = credentials as ICredentialDataDecryptedObject;
+	let tokenUrl = '';
+	try {
+		tokenUrl = buildIdentityUrls(settings).tokenUrl;
+	} catch {
+		// An unusable credential fails in the token request itself; it gets no token handed here.
+		tokenUrl = 'invalid';
+	}
+	const scopes = String(settings.scopes ?? '').split(/\s+/).filter(Boolean).sort();
+	return createHash('sha256').update(JSON.stringify([tokenUrl, settings.clientId ?? '', settings.clientSecret ?? '', scopes])).digest('hex');
 }
 
 /** Replaced tokens remembered per credential (as digests). */
@@ -76,20 +85,20 @@ function tokenDigest(token: string): string {
 }
 
 /**
- * The token to hand a copy instead of fetching: the process's last one, when the copy was read
- * before that token was issued (`readBefore`), holds no token (read from the database after the
- * token was issued but before n8n finished storing it), or holds one this process already
- * replaced (the same race after a refresh). A copy holding a token this process does not know
- * may hold one another process stored after ours: when that one is refused, a new one is fetched.
- * Never across an edit of the credential (another client, other scopes).
+ * The token to hand a copy instead of fetching: the process's last one, unless that is the very
+ * token the copy was refused with (`refused`, what it held when it asked). Handed when the copy
+ * was read before that token was issued (`readBefore`), held no token (read from the database
+ * after the token was issued but before n8n finished storing it), held one this process already
+ * replaced (the same race after a refresh), or meanwhile holds the last token (another item of
+ * the run got it). A copy refused with a token this process does not know may hold one another
+ * process stored after ours: then a new one is fetched. Never across an edit of the credential.
  */
-export function tokenForCopy(credentials: object, flight: CredentialFlight, readBefore: boolean): string | undefined {
+export function tokenForCopy(credentials: object, flight: CredentialFlight, readBefore: boolean, refused: unknown): string | undefined {
 	const { lastToken } = flight;
-	if (!lastToken || flight.lastTokenFor !== settingsDigest(credentials)) return undefined;
-	const held = (credentials as { accessToken?: unknown }).accessToken;
-	if (held === lastToken) return undefined;
-	if (readBefore || typeof held !== 'string' || held === '') return lastToken;
-	return flight.replaced?.includes(tokenDigest(held)) ? lastToken : undefined;
+	if (!lastToken || refused === lastToken || flight.lastTokenFor !== settingsDigest(credentials)) return undefined;
+	if (readBefore || typeof refused !== 'string' || refused === '') return lastToken;
+	if ((credentials as { accessToken?: unknown }).accessToken === lastToken) return lastToken;
+	return flight.replaced?.includes(tokenDigest(refused)) ? lastToken : undefined;
 }
 
 /** Records a new token of the process, and the ones it replaces. */
@@ -137,17 +146,18 @@ export async function sharedTokenRequest(
 	if (!copy) return await fetch();
 	const { flight, gate } = copy;
 	const seenAtStart = gate.seen;
+	// Other items of the run share the copy and may put a new token into it while this one waits.
+	const refused = (credentials as { accessToken?: unknown }).accessToken;
 	for (let round = 0; round < 3; round++) {
 		const running = flight.fetching ?? (flight.owner !== gate ? flight.pending : undefined);
 		if (running) await waitForFlight(running, signal, MAX_TOKEN_WAIT_MS);
-		const newer = tokenForCopy(credentials, flight, Math.min(gate.seen, seenAtStart) < flight.generation);
+		const newer = tokenForCopy(credentials, flight, Math.min(gate.seen, seenAtStart) < flight.generation, refused);
 		if (newer) {
 			gate.seen = flight.generation;
 			return { accessToken: newer };
 		}
 		if (!running) break;
 	}
-	const refused = (credentials as { accessToken?: unknown }).accessToken;
 	const request = fetch();
 	const settings = settingsDigest(credentials);
 	flight.fetching = request.then(
