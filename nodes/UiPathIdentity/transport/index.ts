@@ -19,6 +19,7 @@ import { AdaptivePacer, cancellableWait } from './pacing';
 import { MAX_RATE_LIMIT_RETRIES, classifyFailure, defaultRetrySafety, mayHaveBeenApplied, planRetry } from './retry';
 import type { RetrySafety } from './retry';
 import { runSession, sharedCredentials } from './session';
+import { settle, unwrap } from './settle';
 import { TOKEN_ERROR_PREFIX } from './token';
 import { suiteHostLevelBase } from './urls';
 import type { RequestContext } from './session';
@@ -206,21 +207,6 @@ async function sendOnSuiteForm(
 	if (!hostLevel.ok && isNotFound(hostLevel.error)) return unwrap(organizationLevel);
 	session.suitePathForm = 'host';
 	return unwrap(hostLevel);
-}
-
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
-	return await promise.then(
-		(value): Settled<T> => ({ ok: true, value }),
-		(error: unknown): Settled<T> => ({ ok: false, error }),
-	);
-}
-
-/** The value, or the error exactly as core threw it (shaped later by `toNodeError`). */
-function unwrap<T>(outcome: Settled<T>): T {
-	if (outcome.ok) return outcome.value;
-	throw outcome.error;
 }
 
 function isTokenFailure(error: unknown): boolean {

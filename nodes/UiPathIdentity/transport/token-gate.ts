@@ -15,6 +15,8 @@
  * fetching waits for it, then reads the stored credential again (`reload`) and uses that token.
  */
 
+import { settle, unwrap } from './settle';
+import type { Settled } from './settle';
 import { MAX_TOKEN_WAIT_MS, waitForFlight } from './token-flight';
 import type { CredentialFlight } from './token-flight';
 
@@ -40,21 +42,6 @@ export type Attempt<T> = (refreshOn401: boolean) => Promise<T>;
 interface ErrorWithStatus {
 	httpCode?: string | null;
 	message?: string;
-}
-
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
-	return await promise.then(
-		(value): Settled<T> => ({ ok: true, value }),
-		(error: unknown): Settled<T> => ({ ok: false, error }),
-	);
-}
-
-/** Returns the value or throws the error exactly as core threw it (already a NodeApiError). */
-function unwrap<T>(outcome: Settled<T>): T {
-	if (outcome.ok) return outcome.value;
-	throw outcome.error;
 }
 
 function isUnauthorized(error: unknown): boolean {
