@@ -226,6 +226,16 @@ export function searchTermFilter(placeholder: string, description: string): INod
 	};
 }
 
+/** Optional fields of a record being created (n8n's name and placeholder). */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
+/** Fields of a record being changed: only those added are sent (n8n's name and placeholder). */
+export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
 /** The Options collection of an operation (n8n's name and placeholder for optional settings). */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { EARLIER_ATTEMPT_NOTE, ORGANIZATION_ID, newObjectId } from '../../transport/urls';
-import { memberIdsField } from '../../shared/descriptions';
+import { additionalFieldsCollection, memberIdsField } from '../../shared/descriptions';
 import { guidList, requiredString } from '../../shared/readers';
 import { forgetGroups } from '../../shared/groups';
 import { runsAsTool } from '../../shared/tool';
@@ -22,16 +22,9 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 		placeholder: 'e.g. Finance Robots',
 		description: 'Name of the new local group; it must be unique in the organization',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			memberIdsField({ name: 'memberIds', displayName: 'Member Names or IDs', description: 'Members of the new group' }),
-		],
-	},
+	additionalFieldsCollection([
+		memberIdsField({ name: 'memberIds', displayName: 'Member Names or IDs', description: 'Members of the new group' }),
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

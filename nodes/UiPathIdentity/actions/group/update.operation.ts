@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { ORGANIZATION_ID } from '../../transport/urls';
-import { groupLocator, memberIdsField } from '../../shared/descriptions';
+import { groupLocator, memberIdsField, updateFieldsCollection } from '../../shared/descriptions';
 import { guidList, optionalText } from '../../shared/readers';
 import { forgetGroups, resolveGroup } from '../../shared/groups';
 import { runsAsTool } from '../../shared/tool';
@@ -15,25 +15,18 @@ const show = { resource: ['group'], operation: ['update'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	groupLocator('The group to change'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			memberIdsField({ name: 'membersToAdd', displayName: 'Members to Add Names or IDs', description: 'Members who join the group' }),
-			memberIdsField({ name: 'membersToRemove', displayName: 'Members to Remove Names or IDs', description: 'Members who leave the group' }),
-			{
-				displayName: 'New Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Finance Robots EU',
-				description: 'Rename the group (local groups only)',
-			},
-		],
-	},
+	updateFieldsCollection([
+		memberIdsField({ name: 'membersToAdd', displayName: 'Members to Add Names or IDs', description: 'Members who join the group' }),
+		memberIdsField({ name: 'membersToRemove', displayName: 'Members to Remove Names or IDs', description: 'Members who leave the group' }),
+		{
+			displayName: 'New Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Finance Robots EU',
+			description: 'Rename the group (local groups only)',
+		},
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

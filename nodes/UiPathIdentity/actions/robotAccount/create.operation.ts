@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { ORGANIZATION_ID } from '../../transport/urls';
-import { groupIdsField } from '../../shared/descriptions';
+import { additionalFieldsCollection, groupIdsField } from '../../shared/descriptions';
 import { guidList, optionalText, requiredString } from '../../shared/readers';
 
 const show = { resource: ['robotAccount'], operation: ['create'] };
@@ -19,24 +19,17 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 		placeholder: 'e.g. invoice-bot',
 		description: 'Unique name of the robot account. It cannot be changed later.',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Display Name',
-				name: 'displayName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Invoice Bot',
-				description: 'Name shown in UiPath',
-			},
-			groupIdsField({ name: 'groupIds', displayName: 'Group Names or IDs', description: 'Groups the robot account joins' }),
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Display Name',
+			name: 'displayName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Invoice Bot',
+			description: 'Name shown in UiPath',
+		},
+		groupIdsField({ name: 'groupIds', displayName: 'Group Names or IDs', description: 'Groups the robot account joins' }),
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

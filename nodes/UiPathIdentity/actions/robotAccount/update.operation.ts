@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { ORGANIZATION_ID } from '../../transport/urls';
-import { groupIdsField } from '../../shared/descriptions';
+import { groupIdsField, updateFieldsCollection } from '../../shared/descriptions';
 import { guidList, optionalText } from '../../shared/readers';
 import { readRobotAccountId, robotAccountLocator } from './robotAccount.helpers';
 
@@ -12,25 +12,18 @@ const show = { resource: ['robotAccount'], operation: ['update'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	robotAccountLocator('The robot account to change'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Display Name',
-				name: 'displayName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Invoice Bot',
-				description: 'New display name. The name itself cannot change.',
-			},
-			groupIdsField({ name: 'groupsToAdd', displayName: 'Groups to Add Names or IDs', description: 'Groups the robot account joins' }),
-			groupIdsField({ name: 'groupsToRemove', displayName: 'Groups to Remove Names or IDs', description: 'Groups the robot account leaves' }),
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Display Name',
+			name: 'displayName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Invoice Bot',
+			description: 'New display name. The name itself cannot change.',
+		},
+		groupIdsField({ name: 'groupsToAdd', displayName: 'Groups to Add Names or IDs', description: 'Groups the robot account joins' }),
+		groupIdsField({ name: 'groupsToRemove', displayName: 'Groups to Remove Names or IDs', description: 'Groups the robot account leaves' }),
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,24 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
-import { userLocator } from '../../shared/descriptions';
+import { optionsCollection, userLocator } from '../../shared/descriptions';
 import { isUnset, wrongType } from '../../shared/readers';
 import { resolveUserId } from '../../shared/users';
 
 /** Options shared by Get and Update: per-user values instead of the organization's. */
 export function settingOptions(): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				...userLocator("Use this user's own values (e.g. UserLanguage.Language) instead of the organization's"),
-				required: false,
-			},
-		],
-	};
+	return optionsCollection([
+		{
+			...userLocator("Use this user's own values (e.g. UserLanguage.Language) instead of the organization's"),
+			required: false,
+		},
+	]);
 }
 
 /** The user of Options → User, or undefined when it is not set (organization settings). */

@@ -5,7 +5,7 @@ import { CREDENTIAL_TYPE, identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { userListRequest } from '../../shared/users';
 import { organizationIdFromToken } from '../../transport/urls';
-import { groupIdsField } from '../../shared/descriptions';
+import { additionalFieldsCollection, groupIdsField } from '../../shared/descriptions';
 import { guidList, optionalText, requiredString } from '../../shared/readers';
 import { requireSucceeded } from './user.helpers';
 
@@ -21,35 +21,28 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 		placeholder: 'name@email.com',
 		description: 'Address the invitation goes to; the person signs in to Automation Cloud with it',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', placeholder: 'e.g. Jane' },
-			groupIdsField({ name: 'groupIds', displayName: 'Group Names or IDs', description: 'Groups the invited user joins' }),
-			{
-				displayName: 'Language',
-				name: 'language',
-				type: 'string',
-				default: 'en',
-				placeholder: 'e.g. de',
-				description: 'Language code of the invitation email and portal',
-			},
-			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', placeholder: 'e.g. Doe' },
-			{
-				displayName: 'Redirect URL',
-				name: 'redirectUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://cloud.uipath.com/portal_/acceptInvite?organizationId=...',
-				description:
-					'Where the invitation link leads. Leave empty to use the accept-invite page of the organization portal, built from the credential. UiPath refuses URLs outside its portal.',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', placeholder: 'e.g. Jane' },
+		groupIdsField({ name: 'groupIds', displayName: 'Group Names or IDs', description: 'Groups the invited user joins' }),
+		{
+			displayName: 'Language',
+			name: 'language',
+			type: 'string',
+			default: 'en',
+			placeholder: 'e.g. de',
+			description: 'Language code of the invitation email and portal',
+		},
+		{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', placeholder: 'e.g. Doe' },
+		{
+			displayName: 'Redirect URL',
+			name: 'redirectUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://cloud.uipath.com/portal_/acceptInvite?organizationId=...',
+			description:
+				'Where the invitation link leads. Leave empty to use the accept-invite page of the organization portal, built from the credential. UiPath refuses URLs outside its portal.',
+		},
+	]),
 ]);
 
 /**

@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { byDisplayName, groupIdsField, userLocator } from '../../shared/descriptions';
+import { byDisplayName, groupIdsField, updateFieldsCollection, userLocator } from '../../shared/descriptions';
 import { fieldLabel, guidList, wrongType } from '../../shared/readers';
 import { credentialDeployment, resolveUserId } from '../../shared/users';
 import { USER_PROFILE_API_FIELDS, putUser, userProfileFields } from './user.helpers';
@@ -10,33 +10,26 @@ const show = { resource: ['user'], operation: ['update'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	userLocator('The UiPath user to change'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: byDisplayName([
-			{
-				displayName: 'Active',
-				name: 'isActive',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the user can sign in',
-			},
-			groupIdsField({
-				name: 'groupIdsToAdd',
-				displayName: 'Add to Group Names or IDs',
-				description: 'Groups the user joins',
-			}),
-			...userProfileFields,
-			groupIdsField({
-				name: 'groupIdsToRemove',
-				displayName: 'Remove From Group Names or IDs',
-				description: 'Groups the user leaves',
-			}),
-		]),
-	},
+	updateFieldsCollection(byDisplayName([
+		{
+			displayName: 'Active',
+			name: 'isActive',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the user can sign in',
+		},
+		groupIdsField({
+			name: 'groupIdsToAdd',
+			displayName: 'Add to Group Names or IDs',
+			description: 'Groups the user joins',
+		}),
+		...userProfileFields,
+		groupIdsField({
+			name: 'groupIdsToRemove',
+			displayName: 'Remove From Group Names or IDs',
+			description: 'Groups the user leaves',
+		}),
+	])),
 ]);
 
 /** `PUT /api/User/{id}` with only the fields the user added: UiPath reads a missing field as "unchanged". */

@@ -9,7 +9,7 @@ import { isIdentityResult, redact } from '../../transport/redact';
 import type { IdentityResultBody } from '../../transport/redact';
 import { newObjectId } from '../../transport/urls';
 import type { Deployment } from '../../transport/urls';
-import { byDisplayName, groupIdsField } from '../../shared/descriptions';
+import { additionalFieldsCollection, byDisplayName, groupIdsField } from '../../shared/descriptions';
 import type { OutputShape } from '../../shared/descriptions';
 import { userCategoryName, userTypeName } from '../../shared/enums';
 import { fieldLabel, guidList, optionalText, pickFields, requiredString } from '../../shared/readers';
@@ -224,22 +224,15 @@ export function newUserDescription({ withPassword }: { withPassword: boolean }):
 			placeholder: 'e.g. jane.doe@example.com',
 			description: 'Sign-in name of the new user. On Automation Cloud use the email address.',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: byDisplayName([
-				...userProfileFields,
-				groupIdsField({
-					name: 'groupIds',
-					displayName: 'Group Names or IDs',
-					description: 'Groups the new user joins',
-				}),
-				...(withPassword ? passwordFields : []),
-			]),
-		},
+		additionalFieldsCollection(byDisplayName([
+			...userProfileFields,
+			groupIdsField({
+				name: 'groupIds',
+				displayName: 'Group Names or IDs',
+				description: 'Groups the new user joins',
+			}),
+			...(withPassword ? passwordFields : []),
+		])),
 	];
 }
 
