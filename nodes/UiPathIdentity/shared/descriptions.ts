@@ -226,6 +226,20 @@ export function searchTermFilter(placeholder: string, description: string): INod
 	};
 }
 
+/** A text the operation cannot do without; `password` masks it in the editor. */
+export function requiredText(field: { displayName: string; name: string; placeholder?: string; description: string; password?: boolean }): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'string',
+		...(field.password ? { typeOptions: { password: true } } : {}),
+		required: true,
+		default: '',
+		...(field.placeholder ? { placeholder: field.placeholder } : {}),
+		description: field.description,
+	};
+}
+
 /** Optional fields of a record being created (n8n's name and placeholder). */
 export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options };

@@ -2,22 +2,19 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { identityRequest } from '../../transport';
-import { optionsCollection } from '../../shared/descriptions';
+import { optionsCollection, requiredText } from '../../shared/descriptions';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { directoryEntityTypeName } from '../../shared/enums';
 
 const show = { resource: ['directory'], operation: ['search'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	{
+	requiredText({
 		displayName: 'Starts With',
 		name: 'startsWith',
-		type: 'string',
-		required: true,
-		default: '',
 		placeholder: 'e.g. jane',
 		description: 'Beginning of the name or email address of the users, groups or applications to find',
-	},
+	}),
 	{
 		displayName: 'Entity Type',
 		name: 'entityType',

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { EARLIER_ATTEMPT_NOTE, ORGANIZATION_ID, newObjectId } from '../../transport/urls';
-import { additionalFieldsCollection, memberIdsField } from '../../shared/descriptions';
+import { additionalFieldsCollection, memberIdsField, requiredText } from '../../shared/descriptions';
 import { guidList, requiredString } from '../../shared/readers';
 import { forgetGroups } from '../../shared/groups';
 import { runsAsTool } from '../../shared/tool';
@@ -13,15 +13,12 @@ import { groupOutput } from './group.helpers';
 const show = { resource: ['group'], operation: ['create'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	{
+	requiredText({
 		displayName: 'Name',
 		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
 		placeholder: 'e.g. Finance Robots',
 		description: 'Name of the new local group; it must be unique in the organization',
-	},
+	}),
 	additionalFieldsCollection([
 		memberIdsField({ name: 'memberIds', displayName: 'Member Names or IDs', description: 'Members of the new group' }),
 	]),

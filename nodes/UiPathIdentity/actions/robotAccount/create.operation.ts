@@ -4,21 +4,18 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { ORGANIZATION_ID } from '../../transport/urls';
-import { additionalFieldsCollection, groupIdsField } from '../../shared/descriptions';
+import { additionalFieldsCollection, groupIdsField, requiredText } from '../../shared/descriptions';
 import { guidList, optionalText, requiredString } from '../../shared/readers';
 
 const show = { resource: ['robotAccount'], operation: ['create'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	{
+	requiredText({
 		displayName: 'Name',
 		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
 		placeholder: 'e.g. invoice-bot',
 		description: 'Unique name of the robot account. It cannot be changed later.',
-	},
+	}),
 	additionalFieldsCollection([
 		{
 			displayName: 'Display Name',

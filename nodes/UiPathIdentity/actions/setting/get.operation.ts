@@ -5,20 +5,17 @@ import { identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { ORGANIZATION_ID } from '../../transport/urls';
 import { readUserId, settingList, settingOptions } from './setting.helpers';
+import { requiredText } from '../../shared/descriptions';
 
 const show = { resource: ['setting'], operation: ['get'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	{
+	requiredText({
 		displayName: 'Keys',
 		name: 'keys',
-		type: 'string',
-		required: true,
-		default: '',
 		placeholder: 'e.g. Auth.Password.DefaultExpirationDays, Email.Smtp.Host',
-		description:
-			'Setting keys to read, separated by commas (an expression may also return an array). Keys without a stored value are not returned.',
-	},
+		description: 'Setting keys to read, separated by commas (an expression may also return an array). Keys without a stored value are not returned.',
+	}),
 	settingOptions(),
 ]);
 

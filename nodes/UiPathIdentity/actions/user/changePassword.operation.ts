@@ -6,7 +6,7 @@ import { endpoint, endpoints } from '../../transport/endpoints';
 import { describeIdentityErrors } from '../../transport/errors';
 import { isIdentityResult, redact } from '../../transport/redact';
 import type { IdentityResultBody } from '../../transport/redact';
-import { optionsCollection, userLocator } from '../../shared/descriptions';
+import { optionsCollection, requiredText, userLocator } from '../../shared/descriptions';
 import { requiredString } from '../../shared/readers';
 import { resolveUserId } from '../../shared/users';
 
@@ -14,24 +14,18 @@ const show = { resource: ['user'], operation: ['changePassword'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	userLocator('The UiPath user whose password changes'),
-	{
+	requiredText({
 		displayName: 'Current Password',
 		name: 'oldPassword',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
 		description: "The user's current password. UiPath requires it for this self-service change.",
-	},
-	{
+		password: true,
+	}),
+	requiredText({
 		displayName: 'New Password',
 		name: 'newPassword',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
 		description: 'The new password; it must meet the password policy of the organization',
-	},
+		password: true,
+	}),
 	optionsCollection([
 		{
 			displayName: 'Fail When Unsuccessful',

@@ -5,22 +5,19 @@ import { CREDENTIAL_TYPE, identityRequest } from '../../transport';
 import { endpoint, endpoints } from '../../transport/endpoints';
 import { userListRequest } from '../../shared/users';
 import { organizationIdFromToken } from '../../transport/urls';
-import { additionalFieldsCollection, groupIdsField } from '../../shared/descriptions';
+import { additionalFieldsCollection, groupIdsField, requiredText } from '../../shared/descriptions';
 import { guidList, optionalText, requiredString } from '../../shared/readers';
 import { requireSucceeded } from './user.helpers';
 
 const show = { resource: ['user'], operation: ['invite'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	{
+	requiredText({
 		displayName: 'Email',
 		name: 'email',
-		type: 'string',
-		required: true,
-		default: '',
 		placeholder: 'name@email.com',
 		description: 'Address the invitation goes to; the person signs in to Automation Cloud with it',
-	},
+	}),
 	additionalFieldsCollection([
 		{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', placeholder: 'e.g. Jane' },
 		groupIdsField({ name: 'groupIds', displayName: 'Group Names or IDs', description: 'Groups the invited user joins' }),

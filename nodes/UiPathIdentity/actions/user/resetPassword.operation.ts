@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { userLocator } from '../../shared/descriptions';
+import { requiredText, userLocator } from '../../shared/descriptions';
 import { requiredString } from '../../shared/readers';
 import { resolveUserId } from '../../shared/users';
 import { putUser } from './user.helpers';
@@ -10,16 +10,12 @@ const show = { resource: ['user'], operation: ['resetPassword'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	userLocator('The UiPath user whose password an administrator sets'),
-	{
+	requiredText({
 		displayName: 'New Password',
 		name: 'password',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		description:
-			'The password the user gets; it must meet the password policy of the organization. The current password is not needed.',
-	},
+		description: 'The password the user gets; it must meet the password policy of the organization. The current password is not needed.',
+		password: true,
+	}),
 ]);
 
 /** Admin reset: `PUT /api/User/{id}` with `password` (no current password, unlike Change Password). */

@@ -9,7 +9,7 @@ import { isIdentityResult, redact } from '../../transport/redact';
 import type { IdentityResultBody } from '../../transport/redact';
 import { newObjectId } from '../../transport/urls';
 import type { Deployment } from '../../transport/urls';
-import { additionalFieldsCollection, byDisplayName, groupIdsField } from '../../shared/descriptions';
+import { additionalFieldsCollection, byDisplayName, groupIdsField, requiredText } from '../../shared/descriptions';
 import type { OutputShape } from '../../shared/descriptions';
 import { userCategoryName, userTypeName } from '../../shared/enums';
 import { fieldLabel, guidList, optionalText, pickFields, requiredString } from '../../shared/readers';
@@ -215,15 +215,12 @@ export function newUserDescription({ withPassword }: { withPassword: boolean }):
 		},
 	];
 	return [
-		{
+		requiredText({
 			displayName: 'Username',
 			name: 'userName',
-			type: 'string',
-			required: true,
-			default: '',
 			placeholder: 'e.g. jane.doe@example.com',
 			description: 'Sign-in name of the new user. On Automation Cloud use the email address.',
-		},
+		}),
 		additionalFieldsCollection(byDisplayName([
 			...userProfileFields,
 			groupIdsField({
