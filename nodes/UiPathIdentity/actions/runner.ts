@@ -35,7 +35,12 @@ function errorItem(error: NodeError, itemIndex: number): INodeExecutionData {
  * the item's output.
  */
 async function runItem(this: IExecuteFunctions, handler: ItemHandler, itemIndex: number): Promise<INodeExecutionData[]> {
-	const dryRun = readDryRun(this, itemIndex);
+	let dryRun: boolean;
+	try {
+		dryRun = readDryRun(this, itemIndex);
+	} catch (error) {
+		throw itemError(this, error, itemIndex);
+	}
 	if (dryRun) beginDryRun(this, [itemIndex]);
 	try {
 		const result = await handler.call(this, itemIndex);
@@ -59,7 +64,8 @@ async function runItem(this: IExecuteFunctions, handler: ItemHandler, itemIndex:
  */
 export async function runItems(this: IExecuteFunctions, handler: ItemHandler): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const parallel = Math.min(items.length, readRequestSettings(this, 0).maxParallelRequests);
+	// Unchecked: a mistyped Request Handling field fails each item at its first request instead.
+	const parallel = Math.min(items.length, readRequestSettings(this, 0, false).maxParallelRequests);
 	const continueOnFail = this.continueOnFail();
 	const results: INodeExecutionData[][] = new Array(items.length);
 	// Shared by the workers below; an object so TypeScript sees the writes made inside them.
@@ -98,11 +104,13 @@ export async function runItems(this: IExecuteFunctions, handler: ItemHandler): P
 export async function runBulk(this: IExecuteFunctions, executeAll: BulkHandler): Promise<INodeExecutionData[]> {
 	const itemCount = this.getInputData().length;
 	const indexes = Array.from({ length: itemCount }, (_, itemIndex) => itemIndex);
-	const dryRun = readDryRun(this, 0);
-	if (dryRun) beginDryRun(this, indexes);
+	let dryRun = false;
 	let outcomes: Awaited<ReturnType<BulkHandler>>;
 	let recorded: ReturnType<typeof endDryRun>[] = [];
 	try {
+		// Inside the try: a mistyped Dry Run fails every item like Batch Size does.
+		dryRun = readDryRun(this, 0);
+		if (dryRun) beginDryRun(this, indexes);
 		outcomes = await executeAll.call(this, itemCount);
 	} catch (error) {
 		// Under continue-on-fail a bulk operation throws only for a parameter of the whole run (Batch

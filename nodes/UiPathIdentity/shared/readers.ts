@@ -8,7 +8,7 @@ export function describeType(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'number') return 'a number';
+	if (typeof value === 'number') return Number.isFinite(value) ? 'a number' : String(value);
 	if (typeof value === 'boolean') return 'true or false';
 	return `a ${typeof value}`;
 }

@@ -9,7 +9,7 @@ import { ORGANIZATION_ID, isGuid, newGuid } from '../../transport/urls';
 import { chunk } from '../../shared/bulk';
 import { listGroups } from '../../shared/groups';
 import { fetchPages } from '../../shared/paging';
-import { boundedNumber } from '../../shared/readers';
+import { boundedNumber, wrongType } from '../../shared/readers';
 import { userListRequest } from '../../shared/users';
 import { requireSucceeded } from './user.helpers';
 import { matchesKey, normalizeKey, planSync } from './sync.plan';
@@ -198,6 +198,13 @@ export interface SyncSettings {
 	batchSize: number;
 }
 
+/** Dry Run of Sync, on unless set to false; a value that is not true or false fails item 0. */
+function readSyncDryRun(ctx: IExecuteFunctions): boolean {
+	const value = ctx.getNodeParameter('dryRun', 0, true) as unknown;
+	if (value !== undefined && value !== null && typeof value !== 'boolean') throw wrongType(ctx, 'Dry Run', 0, value, 'true or false');
+	return value !== false;
+}
+
 function splitList(value: unknown): string[] {
 	const entries = Array.isArray(value) ? value.map((entry) => String(entry ?? '')) : typeof value === 'string' ? value.split(/[,;\n]/) : [];
 	return entries.map((entry) => entry.trim()).filter(Boolean);
@@ -216,7 +223,7 @@ export function readSyncSettings(ctx: IExecuteFunctions): SyncSettings {
 	}
 	const maxChanges = boundedNumber(ctx, 'options.maxChanges', 'Maximum Changes', 0, { min: 0, max: 1_000_000, fallback: 0 });
 	return {
-		dryRun: ctx.getNodeParameter('dryRun', 0, true) !== false,
+		dryRun: readSyncDryRun(ctx),
 		keyField: ctx.getNodeParameter('keyField', 0, 'email') === 'userName' ? 'userName' : 'email',
 		groupMode: (ctx.getNodeParameter('groupMode', 0, 'none') as GroupChoice) ?? 'none',
 		missing: (options.missing as SyncMissingMode | undefined) ?? 'none',
