@@ -131,7 +131,11 @@ describe('Class 5: an invalid Batch Size fails every item, never zero items', ()
 
 		expect(error).toBeUndefined();
 		expect(outputs[0].map((item) => [item.json.error, item.pairedItem])).toEqual(
-			list.map((_id, index) => [`'Batch Size' must be a whole number from 1 to 1000 [item ${index}]`, { item: index }]),
+			// A value of the wrong type is named too: ", not a string", ", not NaN".
+			list.map((_id, index) => [
+				expect.stringMatching(new RegExp(`^'Batch Size' must be a whole number from 1 to 1000(, not (a string|NaN))? \\[item ${index}\\]$`)),
+				{ item: index },
+			]),
 		);
 	});
 
@@ -175,6 +179,86 @@ describe('Class 5: Create Many', () => {
 			['a@example.com', { item: 0 }],
 			['UiPath did not create the user "b@example.com" [item 1]', { item: 1 }],
 			['c@example.com', { item: 2 }],
+		]);
+	});
+});
+
+describe('Class 4 and 5 together: one item of a bulk or whole-run operation has a parameter of the wrong type', () => {
+	it('Delete Many, continue-on-fail: that item fails, the others are deleted in one request', async () => {
+		const [a, , c] = ids(3);
+		const bodies: Body[] = [];
+		mockTokenEndpoint(['T1']);
+		bulkDelete(bodies);
+
+		const { outputs, error } = await runAndScan(
+			{ parameters: deleteMany, items: [{ user: a }, { user: { id: a } }, { user: c }] as never, onError: 'continueRegularOutput' },
+			[TOKEN, CLIENT_SECRET],
+		);
+
+		expect(error).toBeUndefined();
+		expect(bodies).toEqual([{ partitionGlobalId: ORG_ID, userIds: [a, c] }]);
+		expect(outputs[0].map((item) => [item.json.error ?? item.json, item.pairedItem])).toEqual([
+			[{ deleted: true, id: a }, { item: 0 }],
+			["'User' must be text, not an object [item 1]", { item: 1 }],
+			[{ deleted: true, id: c }, { item: 2 }],
+		]);
+	});
+
+	it('Delete Many, stopped: the run fails at that item before anything is sent', async () => {
+		const [a, , c] = ids(3);
+		// No interceptor: nothing may be sent (nock refuses every request).
+		const { error } = await runAndScan({ parameters: deleteMany, items: [{ user: a }, { user: 7 }, { user: c }] }, []);
+
+		expect(error?.message).toBe("'User' must be text, not a number [item 1]");
+	});
+
+	it('Sync, continue-on-fail: nothing is sent and every item says why (a person left out would count as missing)', async () => {
+		const parameters = {
+			resource: 'user',
+			operation: 'sync',
+			dryRun: false,
+			keyField: 'email',
+			key: '={{ $json.email }}',
+			firstName: '={{ $json.first }}',
+			options: { missing: 'deactivate' },
+		};
+		// No interceptor: nothing may be sent, not even the read of the organization.
+		const { outputs, error } = await runAndScan(
+			{
+				parameters,
+				items: [{ email: 'a@example.com', first: 'Ann' }, { email: 'b@example.com', first: { name: 'Bob' } }, { email: 'c@example.com', first: 'Cy' }] as never,
+				onError: 'continueRegularOutput',
+			},
+			[],
+		);
+
+		expect(error).toBeUndefined();
+		expect(outputs[0].map((item) => [item.json.error, item.pairedItem])).toEqual([
+			['Nothing was sent: item 1 has a parameter of the wrong type [item 0]', { item: 0 }],
+			["'First Name' must be text, not an object [item 1]", { item: 1 }],
+			['Nothing was sent: item 1 has a parameter of the wrong type [item 2]', { item: 2 }],
+		]);
+	});
+
+	it('Sync takes what HR exports give: a number as text, and Active as the text "false"', async () => {
+		const parameters = {
+			resource: 'user',
+			operation: 'sync',
+			keyField: 'email',
+			key: '={{ $json.email }}',
+			firstName: '={{ $json.first }}',
+			active: '={{ $json.active }}',
+		};
+		const { outputs, error } = await runAndScan(
+			{ parameters, items: [{ email: 'a@example.com', first: 1234, active: 'FALSE' }, { email: 'b@example.com', first: 'Bo', active: 'no' }] as never, onError: 'continueRegularOutput' },
+			[],
+		);
+
+		// "no" is not true or false: it would have read as active. Nothing is sent in either case.
+		expect(error).toBeUndefined();
+		expect(outputs[0].map((item) => item.json.error)).toEqual([
+			'Nothing was sent: item 1 has a parameter of the wrong type [item 0]',
+			"'Active' must be true or false, not a string [item 1]",
 		]);
 	});
 });

@@ -105,7 +105,7 @@ describe('Group → Update', () => {
 		const { error } = await runNode({ parameters: { ...parameters, updateFields: { name: ' ' } } });
 
 		expect(error?.message).toBe('Nothing to update [item 0]');
-		expect(error?.description).toBe("Under 'Update Fields' add 'New Name', 'Members to Add' or 'Members to Remove'");
+		expect(error?.description).toBe("Under 'Update Fields' add 'New Name', 'Members to Add Names or IDs' or 'Members to Remove Names or IDs'");
 	});
 
 	it('rejects a member ID that is not a GUID', async () => {
@@ -113,7 +113,7 @@ describe('Group → Update', () => {
 			parameters: { ...parameters, updateFields: { membersToAdd: 'jane' } },
 		});
 
-		expect(error?.message).toBe(`'Members to Add' is not a valid ID: "jane" [item 0]`);
+		expect(error?.message).toBe(`'Members to Add Names or IDs' is not a valid ID: "jane" [item 0]`);
 	});
 
 	it('shows why UiPath refused to rename a built-in group', async () => {

@@ -61,7 +61,7 @@ describe('Robot Account → Create', () => {
 			items: [{ name: 'bot', groups: ['Finance'] }],
 		});
 
-		expect(error?.message).toBe(`'Groups' is not a valid ID: "Finance" [item 0]`);
+		expect(error?.message).toBe(`'Group Names or IDs' is not a valid ID: "Finance" [item 0]`);
 	});
 
 	it('says what was created when UiPath answers without a body', async () => {

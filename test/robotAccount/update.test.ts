@@ -49,7 +49,7 @@ describe('Robot Account → Update', () => {
 		const { error } = await runNode({ parameters: { ...parameters, updateFields: { groupsToAdd: [] } } });
 
 		expect(error?.message).toBe('Nothing to update [item 0]');
-		expect(error?.description).toBe("Under 'Update Fields' add 'Display Name', 'Groups to Add' or 'Groups to Remove'");
+		expect(error?.description).toBe("Under 'Update Fields' add 'Display Name', 'Groups to Add Names or IDs' or 'Groups to Remove Names or IDs'");
 	});
 
 	it('shows an unknown group refusal', async () => {

@@ -5,11 +5,14 @@ import { directoryOperations } from './directory/Directory.resource';
 import { groupOperations } from './group/Group.resource';
 import type { IdentityResource, OperationTables } from './node.type';
 import { robotAccountOperations } from './robotAccount/RobotAccount.resource';
-import { runBulk, runItems } from './runner';
+import { runBulk, runItems, runWhole } from './runner';
+import { dryRunDescription } from '../shared/dryRun';
+import type { ParameterRules } from '../shared/parameterTypes';
 import { refusalItems, toolRefusal } from '../shared/tool';
 import { settingOperations } from './setting/Setting.resource';
 import type { IdentityOperation } from './types';
 import { userOperations } from './user/User.resource';
+import { requestOptionsDescription } from '../transport/options';
 
 const operations: OperationTables = {
 	directory: directoryOperations,
@@ -38,9 +41,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// As an AI agent's tool, some operations refuse before anything is sent (shared/tool.ts).
 	const refusal = toolRefusal(this.getNode(), resource, operation);
 	if (refusal) return [refusalItems(this, refusal)];
-	if (handler?.executeItems) return [await handler.executeItems.call(this, this.getInputData().length)];
-	if (handler?.executeAll) return [await runBulk.call(this, handler.executeAll)];
-	return [await runItems.call(this, handler?.execute ?? unsupported(resource, operation))];
+	// What the runner checks every item's parameter types against: the operation's own fields and
+	// the node-wide ones every operation shows.
+	const rules: ParameterRules = {
+		properties: [...(handler?.description ?? []), dryRunDescription, requestOptionsDescription],
+		alsoAccepts: handler?.alsoAccepts ?? {},
+	};
+	if (handler?.executeItems) return [await runWhole.call(this, handler.executeItems, rules)];
+	if (handler?.executeAll) return [await runBulk.call(this, handler.executeAll, rules)];
+	return [await runItems.call(this, handler?.execute ?? unsupported(resource, operation), rules)];
 }
 
 /** Fails every item, as a workflow saved with an operation this version does not have should. */

@@ -1,7 +1,9 @@
-import { NodeApiError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { dryRunOutput, readDryRun } from '../shared/dryRun';
+import { checkParameterTypes } from '../shared/parameterTypes';
+import type { ParameterRules } from '../shared/parameterTypes';
 import { beginDryRun, endDryRun } from '../transport/dryRun';
 import { errorForItem } from '../shared/bulk';
 import { toNodeError } from '../transport/errors';
@@ -11,6 +13,7 @@ import type { IdentityOperation } from './types';
 type NodeError = NodeApiError | NodeOperationError;
 type ItemHandler = NonNullable<IdentityOperation['execute']>;
 type BulkHandler = NonNullable<IdentityOperation['executeAll']>;
+type WholeRunHandler = NonNullable<IdentityOperation['executeItems']>;
 
 /**
  * The one place where a failure becomes the node error of an item: errors the transport already
@@ -34,9 +37,15 @@ function errorItem(error: NodeError, itemIndex: number): INodeExecutionData {
  * the changes the operation would send are recorded instead (see transport/dryRun.ts) and become
  * the item's output.
  */
-async function runItem(this: IExecuteFunctions, handler: ItemHandler, itemIndex: number): Promise<INodeExecutionData[]> {
+async function runItem(
+	this: IExecuteFunctions,
+	handler: ItemHandler,
+	rules: ParameterRules,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	let dryRun: boolean;
 	try {
+		checkParameterTypes(this, itemIndex, rules);
 		dryRun = readDryRun(this, itemIndex);
 	} catch (error) {
 		throw itemError(this, error, itemIndex);
@@ -62,10 +71,14 @@ async function runItem(this: IExecuteFunctions, handler: ItemHandler, itemIndex:
  * continue-on-fail, one error item. Without continue-on-fail the first failing item (lowest index)
  * stops the node; items already in flight finish first, so none is abandoned mid-request.
  */
-export async function runItems(this: IExecuteFunctions, handler: ItemHandler): Promise<INodeExecutionData[]> {
+export async function runItems(
+	this: IExecuteFunctions,
+	handler: ItemHandler,
+	rules: ParameterRules,
+): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	// Unchecked: a mistyped Request Handling field fails each item at its first request instead.
-	const parallel = Math.min(items.length, readRequestSettings(this, 0, false).maxParallelRequests);
+	// Read before item 0's type check: a mistyped value falls back here and fails item 0 there.
+	const parallel = Math.min(items.length, readRequestSettings(this, 0).maxParallelRequests);
 	const continueOnFail = this.continueOnFail();
 	const results: INodeExecutionData[][] = new Array(items.length);
 	// Shared by the workers below; an object so TypeScript sees the writes made inside them.
@@ -73,7 +86,7 @@ export async function runItems(this: IExecuteFunctions, handler: ItemHandler): P
 
 	const runOne = async (itemIndex: number) => {
 		try {
-			results[itemIndex] = await runItem.call(this, handler, itemIndex);
+			results[itemIndex] = await runItem.call(this, handler, rules, itemIndex);
 		} catch (error) {
 			const nodeError = error as NodeError;
 			if (continueOnFail) {
@@ -98,34 +111,96 @@ export async function runItems(this: IExecuteFunctions, handler: ItemHandler): P
 }
 
 /**
- * Bulk operations (Create Many, Delete Many) get all items at once and batch them themselves.
- * One output item per input item, paired; errors the operation returned become error items.
+ * Checks the parameter types of every item before a bulk or whole-run operation starts (see
+ * shared/parameterTypes.ts). Without continue-on-fail the first failing item stops the node
+ * here, before anything is sent; with it, the failing items and their errors are returned.
  */
-export async function runBulk(this: IExecuteFunctions, executeAll: BulkHandler): Promise<INodeExecutionData[]> {
+function checkEveryItem(this: IExecuteFunctions, rules: ParameterRules): Map<number, NodeError> {
+	const failures = new Map<number, NodeError>();
 	const itemCount = this.getInputData().length;
-	const indexes = Array.from({ length: itemCount }, (_, itemIndex) => itemIndex);
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			checkParameterTypes(this, itemIndex, rules);
+		} catch (error) {
+			const nodeError = itemError(this, error, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			failures.set(itemIndex, nodeError);
+		}
+	}
+	return failures;
+}
+
+/**
+ * Bulk operations (Create Many, Delete Many) get the items whose parameters passed the type
+ * check at once and batch them themselves. One output item per input item, paired; errors the
+ * operation returned become error items.
+ */
+export async function runBulk(
+	this: IExecuteFunctions,
+	executeAll: BulkHandler,
+	rules: ParameterRules,
+): Promise<INodeExecutionData[]> {
+	const failures = checkEveryItem.call(this, rules);
+	const allIndexes = Array.from({ length: this.getInputData().length }, (_, itemIndex) => itemIndex);
+	const indexes = allIndexes.filter((itemIndex) => !failures.has(itemIndex));
 	let dryRun = false;
-	let outcomes: Awaited<ReturnType<BulkHandler>>;
-	let recorded: ReturnType<typeof endDryRun>[] = [];
+	let outcomes: Awaited<ReturnType<BulkHandler>> = [];
+	const recorded: Array<ReturnType<typeof endDryRun>> = [];
 	try {
-		// Inside the try: a mistyped Dry Run fails every item like Batch Size does.
-		dryRun = readDryRun(this, 0);
-		if (dryRun) beginDryRun(this, indexes);
-		outcomes = await executeAll.call(this, itemCount);
+		if (indexes.length) {
+			// Inside the try: a mistyped Dry Run fails every item like Batch Size does.
+			dryRun = readDryRun(this, indexes[0]);
+			if (dryRun) beginDryRun(this, indexes);
+			outcomes = await executeAll.call(this, indexes);
+		}
 	} catch (error) {
 		// Under continue-on-fail a bulk operation throws only for a parameter of the whole run (Batch
 		// Size): every item fails with it. Zero items would let n8n pass the input on as a success.
-		if (!this.continueOnFail()) throw itemError(this, error, 0);
-		outcomes = indexes.map((itemIndex) => errorForItem(this, error, itemIndex, 1));
+		if (!this.continueOnFail()) throw itemError(this, error, indexes[0]);
+		outcomes = [];
+		for (const itemIndex of indexes) outcomes[itemIndex] = errorForItem(this, error, itemIndex, 1);
 	} finally {
-		if (dryRun) recorded = indexes.map((itemIndex) => endDryRun(this, itemIndex));
+		if (dryRun) for (const itemIndex of indexes) recorded[itemIndex] = endDryRun(this, itemIndex);
 	}
-	return outcomes.map((outcome, itemIndex) => {
+	return allIndexes.map((itemIndex) => {
+		const failure = failures.get(itemIndex);
+		if (failure) return errorItem(failure, itemIndex);
+		const outcome = outcomes[itemIndex];
 		if (!(outcome instanceof Error)) {
 			return { json: dryRun ? dryRunOutput(recorded[itemIndex]) : outcome, pairedItem: { item: itemIndex } };
 		}
 		const nodeError = itemError(this, outcome, itemIndex);
 		if (!this.continueOnFail()) throw nodeError;
 		return errorItem(nodeError, itemIndex);
+	});
+}
+
+/**
+ * Operations that need every item at once to decide anything (User → Sync plans over the whole
+ * input) run only when every item's parameters passed the type check: a person left out would
+ * count as missing from the input. Otherwise, under continue-on-fail, every item becomes an error
+ * item: its own error, or one saying which item stopped the run.
+ */
+export async function runWhole(
+	this: IExecuteFunctions,
+	executeItems: WholeRunHandler,
+	rules: ParameterRules,
+): Promise<INodeExecutionData[]> {
+	const itemCount = this.getInputData().length;
+	const failures = checkEveryItem.call(this, rules);
+	if (!failures.size) return await executeItems.call(this, itemCount);
+	const first = Math.min(...failures.keys());
+	return Array.from({ length: itemCount }, (_, itemIndex) => {
+		const error =
+			failures.get(itemIndex) ??
+			itemError(
+				this,
+				new NodeOperationError(this.getNode(), `Nothing was sent: item ${first} has a parameter of the wrong type`, {
+					itemIndex,
+					description: `This operation works on all items together, so it runs only when every item is valid. Fix item ${first} (and any other item with an error) and run again.`,
+				}),
+				itemIndex,
+			);
+		return errorItem(error, itemIndex);
 	});
 }

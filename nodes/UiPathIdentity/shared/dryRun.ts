@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { RecordedRequest } from '../transport/dryRun';
-import { wrongType } from './readers';
 
 /**
  * The operations that change something in UiPath, of every resource: they get the Dry Run option.
@@ -36,9 +35,7 @@ export const dryRunDescription: INodeProperties = {
 export function readDryRun(ctx: IExecuteFunctions, itemIndex: number): boolean {
 	const operation = ctx.getNodeParameter('operation', 0, '') as string;
 	if (!CHANGING_OPERATIONS.includes(operation)) return false;
-	const value = ctx.getNodeParameter('dryRun', itemIndex, false) as unknown;
-	if (value !== undefined && value !== null && typeof value !== 'boolean') throw wrongType(ctx, 'Dry Run', itemIndex, value, 'true or false');
-	return value === true;
+	return ctx.getNodeParameter('dryRun', itemIndex, false) === true;
 }
 
 /** The output of an item in Dry Run: the requests that were not sent. */

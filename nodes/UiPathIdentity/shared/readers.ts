@@ -44,7 +44,6 @@ export function requiredString(
 	hint: string,
 ): string {
 	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	if (!isUnset(value) && typeof value !== 'string') throw wrongType(ctx, label, itemIndex, value, 'text');
 	const text = typeof value === 'string' ? value : '';
 	if (!text.trim()) {
 		throw new NodeOperationError(ctx.getNode(), `'${label}' is empty`, {
@@ -69,19 +68,13 @@ export function checkGuid(ctx: IExecuteFunctions, value: string, label: string, 
 
 /**
  * Reads a list of IDs: the array a multi-select gives, or a comma/space/newline separated string
- * from an expression. Duplicates are dropped and every entry must be a GUID.
+ * from an expression (the runner's type check refused anything else). Duplicates are dropped and
+ * every entry must be a GUID.
  */
 export function guidList(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string[] {
 	const value = ctx.getNodeParameter(name, itemIndex, []) as unknown;
-	if (!isUnset(value) && !Array.isArray(value) && typeof value !== 'string') {
-		throw wrongType(ctx, label, itemIndex, value, 'a list of IDs or text of comma-separated IDs');
-	}
 	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,;]+/) : [];
-	const entries = list.map((entry: unknown) => {
-		if (typeof entry !== 'string') throw wrongType(ctx, label, itemIndex, entry, 'a list of IDs (text)');
-		return entry;
-	});
-	const ids = entries.map((entry) => entry.trim()).filter(Boolean);
+	const ids = list.map((entry) => String(entry).trim()).filter(Boolean);
 	return [...new Set(ids.map((id) => checkGuid(ctx, id, label, itemIndex)))];
 }
 
@@ -105,25 +98,9 @@ export function boundedNumber(
 	return value;
 }
 
-/**
- * An optional text field of a collection, trimmed; '' when it is not set. With `check`, a value
- * that is set but not text (an expression that resolved to a number or an object) fails the item
- * naming the field instead of being dropped.
- */
-export function optionalText(
-	value: unknown,
-	check?: { ctx: IExecuteFunctions; label: string; itemIndex: number },
-): string {
-	if (check && !isUnset(value) && typeof value !== 'string') {
-		throw wrongType(check.ctx, check.label, check.itemIndex, value, 'text');
-	}
+/** An optional text field of a collection, trimmed; '' when it is not set. */
+export function optionalText(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
-}
-
-/** 'firstName' → 'First Name': the display name n8n shows for a camel-case field. */
-export function fieldLabel(name: string): string {
-	const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
-	return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Reads Group Names or IDs and refuses an empty list, which would make the request pointless. */

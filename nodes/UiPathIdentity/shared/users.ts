@@ -6,7 +6,7 @@ import { endpoint, userListFor } from '../transport/endpoints';
 import { sharedCredentials } from '../transport/session';
 import type { RequestContext } from '../transport/session';
 import type { Deployment } from '../transport/urls';
-import { checkGuid, isUnset, wrongType } from './readers';
+import { checkGuid } from './readers';
 import { MAX_PAGE_SIZE } from './paging';
 
 /** One page of `GET /api/User/users/{organization}`. */
@@ -44,9 +44,6 @@ export function readUserReference(ctx: IExecuteFunctions, itemIndex: number, nam
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as INodeParameterResourceLocator | string;
 	const locator =
 		typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'mode' in raw ? raw : { mode: 'id', value: raw };
-	if (!isUnset(locator.value) && typeof locator.value !== 'string') {
-		throw wrongType(ctx, 'User', itemIndex, locator.value, 'a user ID or email address (text)');
-	}
 	const value = String(locator.value ?? '').trim();
 	const mode = locator.mode === 'email' ? 'email' : 'id';
 	if (!value) {

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 
-import { wrongType } from '../shared/readers';
 import type { RetrySettings } from './retry';
 
 /**
@@ -101,42 +100,22 @@ function clampedNumber(value: unknown, fallback: number, min: number, max: numbe
 	return Math.min(max, Math.max(min, number));
 }
 
-function rawOptions(ctx: IExecuteFunctions | ILoadOptionsFunctions, itemIndex: number, checked: boolean): Record<string, unknown> {
+function rawOptions(ctx: IExecuteFunctions | ILoadOptionsFunctions, itemIndex: number): Record<string, unknown> {
 	// Editor look-ups (resource locator lists) have no items: they read the options as set.
 	const raw =
 		'getInputData' in ctx
 			? ctx.getNodeParameter(REQUEST_OPTIONS, itemIndex, {})
 			: ctx.getCurrentNodeParameter(REQUEST_OPTIONS);
-	const options = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-	if (checked && 'getInputData' in ctx) checkTypes(ctx, options, itemIndex);
-	return options;
+	return raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
 }
 
 /**
- * A field of Request Handling whose expression resolved to the wrong type fails the item naming
- * it, like every other parameter, instead of silently falling back to the default.
+ * Reads the Request Handling of one item, falling back to the defaults shown in the UI. A field
+ * of the wrong type never gets here in a run: the runner's type check (shared/parameterTypes.ts)
+ * failed its item first.
  */
-function checkTypes(ctx: IExecuteFunctions, options: Record<string, unknown>, itemIndex: number): void {
-	for (const field of requestOptionsDescription.options as INodeProperties[]) {
-		const value = options[field.name];
-		if (value === undefined || value === null) continue;
-		if (field.type === 'boolean' && typeof value !== 'boolean') throw wrongType(ctx, field.displayName, itemIndex, value, 'true or false');
-		if (field.type === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) {
-			throw wrongType(ctx, field.displayName, itemIndex, value, 'a number');
-		}
-	}
-}
-
-/**
- * Reads the Request Handling of one item, falling back to the defaults shown in the UI. Checked,
- * a field of the wrong type fails the item; unchecked (a read for the whole run), it is ignored.
- */
-export function readRequestSettings(
-	ctx: IExecuteFunctions | ILoadOptionsFunctions,
-	itemIndex: number,
-	checked = true,
-): RequestSettings {
-	const raw = rawOptions(ctx, itemIndex, checked);
+export function readRequestSettings(ctx: IExecuteFunctions | ILoadOptionsFunctions, itemIndex: number): RequestSettings {
+	const raw = rawOptions(ctx, itemIndex);
 	return {
 		maxTries: Math.round(clampedNumber(raw.attemptsPerRequest, 4, 1, 10)),
 		retryWaitMs: clampedNumber(raw.retryWait, 1000, 0, 600_000),

@@ -31,13 +31,13 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const newName = optionalText(fields.name, { ctx: this, label: 'Name', itemIndex });
-	const toAdd = guidList(this, 'updateFields.membersToAdd', 'Members to Add', itemIndex);
-	const toRemove = guidList(this, 'updateFields.membersToRemove', 'Members to Remove', itemIndex);
+	const newName = optionalText(fields.name);
+	const toAdd = guidList(this, 'updateFields.membersToAdd', 'Members to Add Names or IDs', itemIndex);
+	const toRemove = guidList(this, 'updateFields.membersToRemove', 'Members to Remove Names or IDs', itemIndex);
 	if (!newName && !toAdd.length && !toRemove.length) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 			itemIndex,
-			description: "Under 'Update Fields' add 'New Name', 'Members to Add' or 'Members to Remove'",
+			description: "Under 'Update Fields' add 'New Name', 'Members to Add Names or IDs' or 'Members to Remove Names or IDs'",
 		});
 	}
 

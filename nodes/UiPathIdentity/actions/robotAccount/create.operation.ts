@@ -32,10 +32,10 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = requiredString(this, 'name', 'Name', itemIndex, "Set 'Name' to the name of the new robot account").trim();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const groups = guidList(this, 'additionalFields.groupIds', 'Groups', itemIndex);
+	const groups = guidList(this, 'additionalFields.groupIds', 'Group Names or IDs', itemIndex);
 
 	const body: IDataObject = { partitionGlobalId: ORGANIZATION_ID, name };
-	const displayName = optionalText(fields.displayName, { ctx: this, label: 'Display Name', itemIndex });
+	const displayName = optionalText(fields.displayName);
 	if (displayName) body.displayName = displayName;
 	if (groups.length) body.groupIDsToAdd = groups;
 	const answer = (await identityRequest.call(this, itemIndex, {

@@ -29,13 +29,13 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readRobotAccountId(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const displayName = optionalText(fields.displayName, { ctx: this, label: 'Display Name', itemIndex });
-	const toAdd = guidList(this, 'updateFields.groupsToAdd', 'Groups to Add', itemIndex);
-	const toRemove = guidList(this, 'updateFields.groupsToRemove', 'Groups to Remove', itemIndex);
+	const displayName = optionalText(fields.displayName);
+	const toAdd = guidList(this, 'updateFields.groupsToAdd', 'Groups to Add Names or IDs', itemIndex);
+	const toRemove = guidList(this, 'updateFields.groupsToRemove', 'Groups to Remove Names or IDs', itemIndex);
 	if (!displayName && !toAdd.length && !toRemove.length) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 			itemIndex,
-			description: "Under 'Update Fields' add 'Display Name', 'Groups to Add' or 'Groups to Remove'",
+			description: "Under 'Update Fields' add 'Display Name', 'Groups to Add Names or IDs' or 'Groups to Remove Names or IDs'",
 		});
 	}
 

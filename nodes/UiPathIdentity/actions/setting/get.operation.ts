@@ -6,6 +6,7 @@ import { endpoint, endpoints } from '../../transport/endpoints';
 import { ORGANIZATION_ID } from '../../transport/urls';
 import { readUserId, settingList, settingOptions } from './setting.helpers';
 import { requiredText } from '../../shared/descriptions';
+import type { ParameterRules } from '../../shared/parameterTypes';
 
 const show = { resource: ['setting'], operation: ['get'] };
 
@@ -18,6 +19,9 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	}),
 	settingOptions(),
 ]);
+
+/** Keys may come from an expression as a list as well as comma-separated text. */
+export const alsoAccepts: ParameterRules['alsoAccepts'] = { keys: ['list'] };
 
 function readKeys(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const raw = ctx.getNodeParameter('keys', itemIndex, '') as unknown;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, userLocator } from '../../shared/descriptions';
-import { isUnset, wrongType } from '../../shared/readers';
+import { isUnset } from '../../shared/readers';
 import { resolveUserId } from '../../shared/users';
 
 /** Options shared by Get and Update: per-user values instead of the organization's. */
@@ -19,9 +19,9 @@ export async function readUserId(ctx: IExecuteFunctions, itemIndex: number): Pro
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const user = options.userId as INodeParameterResourceLocator | string | undefined;
 	const value = typeof user === 'object' && user !== null && !Array.isArray(user) && 'mode' in user ? user.value : user;
+	// Not set means organization settings. A value of another type (which, dropped, would write the
+	// organization's value) failed the item in the runner's type check already.
 	if (isUnset(value)) return undefined;
-	// An object or a number is a mapping gone wrong; dropping it would write the organization's value.
-	if (typeof value !== 'string') throw wrongType(ctx, 'User', itemIndex, value, 'a user ID or email address (text)');
 	return await resolveUserId(ctx, itemIndex, 'options.userId');
 }
 

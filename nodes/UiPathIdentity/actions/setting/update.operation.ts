@@ -6,6 +6,7 @@ import { endpoint, endpoints } from '../../transport/endpoints';
 import { apiError, toNodeError } from '../../transport/errors';
 import { redactAnswer } from '../../transport/redact';
 import { ORGANIZATION_ID } from '../../transport/urls';
+import type { ParameterRules } from '../../shared/parameterTypes';
 import { readUserId, settingList, settingOptions } from './setting.helpers';
 
 const show = { resource: ['setting'], operation: ['update'] };
@@ -54,6 +55,9 @@ const SECRET_KEY = /(^|\.)[^.]*(password|secret|token)[^.]*$/i;
 
 const CONFLICT_HINT =
 	'Another change to the same settings arrived at the same time (e.g. several items or another administrator writing the same key). Read them with Setting → Get, then run again; update one key from one item at a time.';
+
+/** UiPath stores every value as text: a value of any other type is sent as its JSON text. */
+export const alsoAccepts: ParameterRules['alsoAccepts'] = { value: ['any'] };
 
 function readSettings(ctx: IExecuteFunctions, itemIndex: number): Array<{ key: string; value: string }> {
 	const collection = ctx.getNodeParameter('settings', itemIndex, {}) as { setting?: IDataObject[] };

@@ -34,13 +34,14 @@ interface PendingUser extends NewUser {
  * `POST /api/User/BulkCreate` takes one group list for all its users, so items are grouped by
  * their groups first, then sent in batches.
  */
-export async function executeAll(this: IExecuteFunctions, itemCount: number): Promise<Array<IDataObject | Error>> {
-	const batchSize = boundedNumber(this, 'options.batchSize', 'Batch Size', 0, { min: 1, max: 1000, fallback: 100 });
-	const outcomes: Array<IDataObject | Error> = new Array(itemCount);
+export async function executeAll(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<IDataObject | Error>> {
+	const first = itemIndexes[0];
+	const batchSize = boundedNumber(this, 'options.batchSize', 'Batch Size', first, { min: 1, max: 1000, fallback: 100 });
+	const outcomes: Array<IDataObject | Error> = [];
 	const byGroups = new Map<string, PendingUser[]>();
-	const deployment = await credentialDeployment(this, 0);
+	const deployment = await credentialDeployment(this, first);
 
-	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+	for (const itemIndex of itemIndexes) {
 		try {
 			const user = readNewUser(this, itemIndex, deployment);
 			const key = [...user.groupIds].sort().join(',');

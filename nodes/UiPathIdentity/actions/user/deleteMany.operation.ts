@@ -34,13 +34,14 @@ interface Target {
  * user, which spares the rate limit of 160 deletes per 5 minutes (reference 5.3). Every user is
  * resolved before the first deletion, so a bad item stops the run before anything is deleted.
  */
-export async function executeAll(this: IExecuteFunctions, itemCount: number): Promise<Array<IDataObject | Error>> {
-	const batchSize = boundedNumber(this, 'options.batchSize', 'Batch Size', 0, { min: 1, max: 1000, fallback: 100 });
-	const idempotent = this.getNodeParameter('options.succeedIfAlreadyDeleted', 0, false) === true;
-	const outcomes: Array<IDataObject | Error> = new Array(itemCount);
+export async function executeAll(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<IDataObject | Error>> {
+	const first = itemIndexes[0];
+	const batchSize = boundedNumber(this, 'options.batchSize', 'Batch Size', first, { min: 1, max: 1000, fallback: 100 });
+	const idempotent = this.getNodeParameter('options.succeedIfAlreadyDeleted', first, false) === true;
+	const outcomes: Array<IDataObject | Error> = [];
 	const targets: Target[] = [];
 
-	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+	for (const itemIndex of itemIndexes) {
 		try {
 			const reference = readUserReference(this, itemIndex);
 			if (reference.mode === 'id') {

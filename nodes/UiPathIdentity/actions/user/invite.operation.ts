@@ -101,15 +101,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const invitation: IDataObject = { email, language };
-	const firstName = optionalText(fields.firstName, { ctx: this, label: 'First Name', itemIndex });
-	const lastName = optionalText(fields.lastName, { ctx: this, label: 'Last Name', itemIndex });
+	const firstName = optionalText(fields.firstName);
+	const lastName = optionalText(fields.lastName);
 	if (firstName) invitation.name = firstName;
 	if (lastName) invitation.surname = lastName;
 	if (fields.groupIds !== undefined) {
 		const groupIds = guidList(this, 'additionalFields.groupIds', 'Group Names or IDs', itemIndex);
 		if (groupIds.length) invitation.groupIDs = groupIds;
 	}
-	const customUrl = optionalText(fields.redirectUrl, { ctx: this, label: 'Redirect URL', itemIndex });
+	const customUrl = optionalText(fields.redirectUrl);
 	invitation.redirectUrl =
 		customUrl || acceptInviteUrl(credentials, await organizationId.call(this, itemIndex, credentials), email, language);
 

@@ -9,7 +9,8 @@ import { ORGANIZATION_ID, isGuid, newGuid } from '../../transport/urls';
 import { chunk } from '../../shared/bulk';
 import { listGroups } from '../../shared/groups';
 import { fetchPages } from '../../shared/paging';
-import { boundedNumber, wrongType } from '../../shared/readers';
+import type { ParameterRules } from '../../shared/parameterTypes';
+import { boundedNumber } from '../../shared/readers';
 import { userListRequest } from '../../shared/users';
 import { requireSucceeded } from './user.helpers';
 import { matchesKey, normalizeKey, planSync } from './sync.plan';
@@ -198,13 +199,6 @@ export interface SyncSettings {
 	batchSize: number;
 }
 
-/** Dry Run of Sync, on unless set to false; a value that is not true or false fails item 0. */
-function readSyncDryRun(ctx: IExecuteFunctions): boolean {
-	const value = ctx.getNodeParameter('dryRun', 0, true) as unknown;
-	if (value !== undefined && value !== null && typeof value !== 'boolean') throw wrongType(ctx, 'Dry Run', 0, value, 'true or false');
-	return value !== false;
-}
-
 function splitList(value: unknown): string[] {
 	const entries = Array.isArray(value) ? value.map((entry) => String(entry ?? '')) : typeof value === 'string' ? value.split(/[,;\n]/) : [];
 	return entries.map((entry) => entry.trim()).filter(Boolean);
@@ -223,7 +217,8 @@ export function readSyncSettings(ctx: IExecuteFunctions): SyncSettings {
 	}
 	const maxChanges = boundedNumber(ctx, 'options.maxChanges', 'Maximum Changes', 0, { min: 0, max: 1_000_000, fallback: 0 });
 	return {
-		dryRun: readSyncDryRun(ctx),
+		// On unless set to false: Sync shows its plan until told to carry it out.
+		dryRun: ctx.getNodeParameter('dryRun', 0, true) !== false,
 		keyField: ctx.getNodeParameter('keyField', 0, 'email') === 'userName' ? 'userName' : 'email',
 		groupMode: (ctx.getNodeParameter('groupMode', 0, 'none') as GroupChoice) ?? 'none',
 		missing: (options.missing as SyncMissingMode | undefined) ?? 'none',
@@ -232,6 +227,21 @@ export function readSyncSettings(ctx: IExecuteFunctions): SyncSettings {
 		batchSize: boundedNumber(ctx, 'options.batchSize', 'Batch Size', 0, { min: 1, max: 1000, fallback: 100 }),
 	};
 }
+
+/**
+ * HR data mapped in from spreadsheets and CSV files: an employee number is its text, Active may be
+ * the text "true" or "false", and lists may be lists as well as comma-separated text.
+ */
+export const alsoAccepts: ParameterRules['alsoAccepts'] = {
+	key: ['number'],
+	email: ['number'],
+	firstName: ['number'],
+	lastName: ['number'],
+	displayName: ['number'],
+	active: ['booleanText'],
+	groups: ['list'],
+	protectedIds: ['list'],
+};
 
 function text(value: unknown): string | undefined {
 	if (typeof value === 'number') return String(value);
@@ -248,7 +258,8 @@ export function readPerson(ctx: IExecuteFunctions, itemIndex: number, settings: 
 	};
 	if (settings.keyField === 'userName') person.email = text(ctx.getNodeParameter('email', itemIndex, ''));
 	const active = ctx.getNodeParameter('active', itemIndex, true) as unknown;
-	person.active = !(active === false || active === 'false');
+	// The type check let through only true, false and the texts "true" and "false" (any case).
+	person.active = !(active === false || (typeof active === 'string' && active.trim().toLowerCase() === 'false'));
 	if (settings.groupMode !== 'none') person.groups = splitList(ctx.getNodeParameter('groups', itemIndex, ''));
 	return person;
 }

@@ -2,7 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { byDisplayName, groupIdsField, updateFieldsCollection, userLocator } from '../../shared/descriptions';
-import { fieldLabel, guidList, wrongType } from '../../shared/readers';
+import { guidList } from '../../shared/readers';
 import { credentialDeployment, resolveUserId } from '../../shared/users';
 import { USER_PROFILE_API_FIELDS, putUser, userProfileFields } from './user.helpers';
 
@@ -36,16 +36,14 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
+	// Types were checked by the runner (shared/parameterTypes.ts): text fields are text, flags booleans.
 	for (const [field, apiField] of Object.entries(USER_PROFILE_API_FIELDS)) {
 		// An empty string is sent on purpose: it is the only way to clear a value (null means unchanged).
 		const value = fields[field];
 		if (typeof value === 'string') body[apiField] = value.trim();
-		else if (value !== undefined && value !== null) throw wrongType(this, fieldLabel(field), itemIndex, value, 'text');
 	}
-	for (const [flag, label] of [['isActive', 'Active'], ['bypassBasicAuthRestriction', 'Bypass Basic Auth Restriction']]) {
-		const value = fields[flag];
-		if (typeof value === 'boolean') body[flag] = value;
-		else if (value !== undefined && value !== null) throw wrongType(this, label, itemIndex, value, 'true or false');
+	for (const flag of ['isActive', 'bypassBasicAuthRestriction']) {
+		if (typeof fields[flag] === 'boolean') body[flag] = fields[flag];
 	}
 	if (fields.groupIdsToAdd !== undefined) {
 		body.groupIDsToAdd = guidList(this, 'updateFields.groupIdsToAdd', 'Add to Group Names or IDs', itemIndex);

@@ -12,7 +12,7 @@ import type { Deployment } from '../../transport/urls';
 import { additionalFieldsCollection, byDisplayName, groupIdsField, requiredText } from '../../shared/descriptions';
 import type { OutputShape } from '../../shared/descriptions';
 import { userCategoryName, userTypeName } from '../../shared/enums';
-import { fieldLabel, guidList, optionalText, pickFields, requiredString } from '../../shared/readers';
+import { guidList, optionalText, pickFields, requiredString } from '../../shared/readers';
 
 /** Helpers of the User operations: output shaping, user writes and reads, new-user fields. */
 
@@ -253,7 +253,7 @@ export function readNewUser(ctx: IExecuteFunctions, itemIndex: number, deploymen
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { id: newObjectId(ctx, itemIndex, userName.trim()), userName: userName.trim() };
 	for (const [field, apiField] of Object.entries(USER_PROFILE_API_FIELDS)) {
-		const value = optionalText(fields[field], { ctx, label: fieldLabel(field), itemIndex });
+		const value = optionalText(fields[field]);
 		if (value) body[apiField] = value;
 	}
 	if (deployment === 'cloud' && !body.email) {
