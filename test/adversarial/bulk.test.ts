@@ -212,16 +212,10 @@ describe('Class 4 and 5 together: one item of a bulk or whole-run operation has 
 		expect(error?.message).toBe("'User' must be text, not a number [item 1]");
 	});
 
+	const sync = { resource: 'user', operation: 'sync', keyField: 'email', key: '={{ $json.email }}', firstName: '={{ $json.first }}' };
+
 	it('Sync, continue-on-fail: nothing is sent and every item says why (a person left out would count as missing)', async () => {
-		const parameters = {
-			resource: 'user',
-			operation: 'sync',
-			dryRun: false,
-			keyField: 'email',
-			key: '={{ $json.email }}',
-			firstName: '={{ $json.first }}',
-			options: { missing: 'deactivate' },
-		};
+		const parameters = { ...sync, dryRun: false, options: { missing: 'deactivate' } };
 		// No interceptor: nothing may be sent, not even the read of the organization.
 		const { outputs, error } = await runAndScan(
 			{
@@ -241,14 +235,7 @@ describe('Class 4 and 5 together: one item of a bulk or whole-run operation has 
 	});
 
 	it('Sync takes what HR exports give: a number as text, and Active as the text "false"', async () => {
-		const parameters = {
-			resource: 'user',
-			operation: 'sync',
-			keyField: 'email',
-			key: '={{ $json.email }}',
-			firstName: '={{ $json.first }}',
-			active: '={{ $json.active }}',
-		};
+		const parameters = { ...sync, active: '={{ $json.active }}' };
 		const { outputs, error } = await runAndScan(
 			{ parameters, items: [{ email: 'a@example.com', first: 1234, active: 'FALSE' }, { email: 'b@example.com', first: 'Bo', active: 'no' }] as never, onError: 'continueRegularOutput' },
 			[],
