@@ -10,7 +10,7 @@ import { transportProbe } from './probe';
 /**
  * Retries by method, through the transport alone: GET, PUT and DELETE are repeated after any
  * temporary failure; POST only when UiPath provably did not receive it, unless the caller marks
- * it idempotent. Waits are 1 ms (no timing is asserted); nock fails on a missing or extra request.
+ * it safe to repeat (`retry: 'safe'`). Waits are 1 ms (no timing is asserted); nock fails on a missing or extra request.
  */
 
 const userUrl = `${CLOUD_API}/User/${USER_ID}`;
@@ -125,10 +125,10 @@ describe('Retries by method', () => {
 		expect(second.outputs[0][0].json).toEqual(user);
 	});
 
-	it('repeats a POST the operation marked idempotent (e.g. a search)', async () => {
+	it('repeats a POST the operation marked safe to repeat (e.g. a search)', async () => {
 		nock(CLOUD).post(userUrl).reply(502, '').post(userUrl).reply(200, { results: [] });
 
-		const { outputs, error } = await run({ method: 'POST', body: {}, idempotent: true });
+		const { outputs, error } = await run({ method: 'POST', body: {}, retry: 'safe' });
 
 		expect(error).toBeUndefined();
 		expect(outputs[0][0].json).toEqual({ results: [] });

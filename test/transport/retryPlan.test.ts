@@ -96,8 +96,8 @@ describe('isRetryable', () => {
 		['ENOTFOUND (wrong host)', network('ENOTFOUND'), false, false],
 		['certificate error', network('CERT_HAS_EXPIRED'), false, false],
 	])('%s: idempotent %p, non-idempotent %p', (_name, failure, idempotent, nonIdempotent) => {
-		expect(isRetryable(failure, true)).toBe(idempotent);
-		expect(isRetryable(failure, false)).toBe(nonIdempotent);
+		expect(isRetryable(failure, 'safe')).toBe(idempotent);
+		expect(isRetryable(failure, 'unsafe')).toBe(nonIdempotent);
 	});
 
 	it('treats GET, PUT and DELETE as idempotent, POST and PATCH not', () => {
@@ -119,7 +119,7 @@ describe('backoff', () => {
 });
 
 describe('planRetry', () => {
-	const base = { idempotent: true, method: 'GET', triesSoFar: 1, waitedMs: 0, settings, random: 0 };
+	const base = { safety: 'safe' as const, method: 'GET', triesSoFar: 1, waitedMs: 0, settings, random: 0 };
 
 	it('retries a 503 after the backoff', () => {
 		expect(planRetry({ ...base, failure: { status: 503, timedOut: false } })).toEqual({ retry: true, waitMs: 500, rateLimited: false });
@@ -185,13 +185,13 @@ describe('planRetry', () => {
 
 	it('explains why a POST that may have reached UiPath is not repeated', () => {
 		expect(
-			planRetry({ ...base, idempotent: false, method: 'POST', failure: { networkCode: 'ECONNRESET', timedOut: false } }),
+			planRetry({ ...base, safety: 'unsafe' as const, method: 'POST', failure: { networkCode: 'ECONNRESET', timedOut: false } }),
 		).toEqual({
 			retry: false,
 			reason:
 				'Not retried: this POST request is sent again only when UiPath provably did not receive it (connection refused, HTTP 429 or 503), so it cannot run twice',
 		});
-		expect(planRetry({ ...base, idempotent: false, method: 'POST', failure: { status: 404, timedOut: false } })).toEqual({
+		expect(planRetry({ ...base, safety: 'unsafe' as const, method: 'POST', failure: { status: 404, timedOut: false } })).toEqual({
 			retry: false,
 		});
 	});

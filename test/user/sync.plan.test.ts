@@ -7,7 +7,7 @@ import type {
 	OrgGroup,
 	SyncOptions,
 	SyncPlan,
-} from '../../nodes/UiPathIdentity/actions/user/sync.plan';
+} from '../../nodes/UiPathIdentity/actions/user/sync.types';
 
 const EVERYONE = 'e0000000-0000-4000-8000-000000000000';
 const FINANCE = 'f0000000-0000-4000-8000-000000000001';

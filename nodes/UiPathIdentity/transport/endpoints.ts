@@ -1,5 +1,6 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
+import type { RetrySafety } from './retry';
 import { ORGANIZATION_ID, apiPath } from './urls';
 
 /**
@@ -17,8 +18,8 @@ export interface Endpoint<Args extends string[] = []> {
 	scope: string;
 	/** What a 404 means, for endpoints that address one object. */
 	notFound?: (...args: Args) => string;
-	/** A POST that only reads, so retrying it is harmless. */
-	idempotent?: boolean;
+	/** Set where the method's default is wrong, e.g. `safe` for a POST that only reads. */
+	retry?: RetrySafety;
 	source: EndpointSource;
 }
 
@@ -67,7 +68,7 @@ export const endpoints = {
 	settingUpdate: { method: 'PUT', path: () => apiPath('Setting'), scope: SETTING, source: 'public' },
 
 	directorySearch: { method: 'GET', path: () => apiPath('Directory', 'Search', ORGANIZATION_ID), scope: DIRECTORY, source: 'internal-2023' },
-	directoryGroupMembership: { method: 'POST', path: () => apiPath('Directory', 'GroupMembership', ORGANIZATION_ID), scope: DIRECTORY, idempotent: true, source: 'internal-2023' },
+	directoryGroupMembership: { method: 'POST', path: () => apiPath('Directory', 'GroupMembership', ORGANIZATION_ID), scope: DIRECTORY, retry: 'safe', source: 'internal-2023' },
 } satisfies Record<string, Endpoint<[]> | Endpoint<[string]>>;
 
 /** Where users are listed on this deployment: standalone Orchestrator has its own route. */
@@ -77,16 +78,16 @@ export function userListFor(deployment: unknown): Endpoint {
 
 /** The request fields of an endpoint for these path arguments, to spread into an `IdentityRequest`. */
 export function endpoint<Args extends string[]>(
-	{ method, path, scope, notFound, idempotent, source }: Endpoint<Args>,
+	{ method, path, scope, notFound, retry, source }: Endpoint<Args>,
 	...args: Args
-): { method: IHttpRequestMethods; path: string; scope: string; notFound?: string; idempotent?: boolean; source: EndpointSource } {
+): { method: IHttpRequestMethods; path: string; scope: string; notFound?: string; retry?: RetrySafety; source: EndpointSource } {
 	return {
 		method,
 		path: path(...args),
 		scope,
 		source,
 		...(notFound ? { notFound: notFound(...args) } : {}),
-		...(idempotent ? { idempotent } : {}),
+		...(retry ? { retry } : {}),
 	};
 }
 

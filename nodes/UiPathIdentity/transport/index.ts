@@ -45,8 +45,6 @@ export interface IdentityRequest extends RequestSubject {
 	 * PATCH `unsafe`.
 	 */
 	retry?: RetrySafety;
-	/** Older spelling of `retry: 'safe'` (e.g. a POST that only reads, such as a search). */
-	idempotent?: boolean;
 	/** The input items a bulk request serves (Create Many, Delete Many); Dry Run shows it on each. */
 	items?: number[];
 	/**
@@ -263,7 +261,7 @@ export async function identityRequest<T = IDataObject>(
 	const settings = readRequestSettings(this, itemIndex);
 	runSession(this, settings.paceRequests ? { share: settings.rateLimitShare } : undefined, CREDENTIAL_TYPE);
 	const pacer = adaptivePacer(this);
-	const safety: RetrySafety = request.retry ?? (request.idempotent ? 'safe' : defaultRetrySafety(request.method));
+	const safety: RetrySafety = request.retry ?? defaultRetrySafety(request.method);
 	const notFoundMeansDone = request.notFoundMeansDone ?? request.method === 'DELETE';
 	let tries = 0;
 	let rateLimitedTries = 0;
@@ -299,7 +297,7 @@ export async function identityRequest<T = IDataObject>(
 			if (failure.status === 429) rateLimitedTries++;
 			const plan = planRetry({
 				failure,
-				idempotent: safety,
+				safety,
 				method: request.method,
 				triesSoFar: tries,
 				rateLimitedTries,

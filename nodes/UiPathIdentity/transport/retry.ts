@@ -139,8 +139,8 @@ export function mayHaveBeenApplied(failure: AttemptFailure): boolean {
 }
 
 /** Whether sending the same request again is both useful and safe. */
-export function isRetryable(failure: AttemptFailure, safety: boolean | RetrySafety): boolean {
-	const idempotent = safety === true || safety === 'safe' || safety === 'ambiguous-after-timeout';
+export function isRetryable(failure: AttemptFailure, safety: RetrySafety): boolean {
+	const idempotent = safety === 'safe' || safety === 'ambiguous-after-timeout';
 	if (failure.status !== undefined) {
 		return TRANSIENT_STATUSES.has(failure.status) && (idempotent || REFUSED_BEFORE_PROCESSING.has(failure.status));
 	}
@@ -169,7 +169,7 @@ export function backoffMs(retryNumber: number, retryWaitMs: number, random: numb
  */
 export function planRetry(options: {
 	failure: AttemptFailure;
-	idempotent: boolean | RetrySafety;
+	safety: RetrySafety;
 	method: string;
 	triesSoFar: number;
 	waitedMs: number;
@@ -178,11 +178,11 @@ export function planRetry(options: {
 	/** How many of the tries so far UiPath answered with HTTP 429 (the failed one included). */
 	rateLimitedTries?: number;
 }): RetryPlan {
-	const { failure, idempotent, method, triesSoFar, waitedMs, settings, random } = options;
+	const { failure, safety, method, triesSoFar, waitedMs, settings, random } = options;
 	const rateLimited = failure.status === 429;
 	const rateLimitedTries = options.rateLimitedTries ?? (rateLimited ? 1 : 0);
 	const failedTries = triesSoFar - rateLimitedTries;
-	if (!isRetryable(failure, idempotent)) {
+	if (!isRetryable(failure, safety)) {
 		const transient =
 			(failure.status !== undefined && TRANSIENT_STATUSES.has(failure.status)) ||
 			failure.timedOut ||
