@@ -72,10 +72,17 @@ export function checkGuid(ctx: IExecuteFunctions, value: string, label: string, 
  * every entry must be a GUID.
  */
 export function guidList(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string[] {
-	const value = ctx.getNodeParameter(name, itemIndex, []) as unknown;
-	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,;]+/) : [];
-	const ids = list.map((entry) => String(entry).trim()).filter(Boolean);
+	const ids = listEntries(ctx.getNodeParameter(name, itemIndex, []), /[\s,;]+/);
 	return [...new Set(ids.map((id) => checkGuid(ctx, id, label, itemIndex)))];
+}
+
+/**
+ * The entries of a list parameter: the list an expression gives, or text separated by commas,
+ * semicolons or new lines (names may hold spaces). Trimmed; empty entries are dropped.
+ */
+export function listEntries(value: unknown, separators: RegExp = /[,;\n]/): string[] {
+	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(separators) : [];
+	return entries.map((entry) => String(entry ?? '').trim()).filter(Boolean);
 }
 
 /** Reads a whole number option and keeps it inside what UiPath accepts. */

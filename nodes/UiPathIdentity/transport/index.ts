@@ -1,32 +1,22 @@
-import { NodeOperationError, sleep } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { malformedAnswerError, toNodeError, withItem } from './errors';
-import { isIdentityResult, redactAnswer } from './redact';
-import type { RequestSubject } from './errors';
-import type { IdentityResultBody } from './redact';
+import { hasShape, isMalformed, wrongShapeError } from './answer';
+import type { AnswerShape } from './answer';
 import { DRY_RUN_ANSWER, recordIfDryRun } from './dryRun';
+import { malformedAnswerError, toNodeError, withItem } from './errors';
+import type { RequestSubject } from './errors';
 import { readRequestSettings } from './options';
-import type { RequestSettings } from './options';
-import { AdaptivePacer, cancellableWait } from './pacing';
+import { isIdentityResult, redactAnswer } from './redact';
+import type { IdentityResultBody } from './redact';
 import { MAX_RATE_LIMIT_RETRIES, classifyFailure, defaultRetrySafety, mayHaveBeenApplied, planRetry } from './retry';
 import type { RetrySafety } from './retry';
+import { CREDENTIAL_TYPE, adaptivePacer, cancelSignal, cancelledError, sendOnSuiteForm, waitOrStop } from './send';
 import { runSession, sharedCredentials } from './session';
-import { settle, unwrap } from './settle';
-import { TOKEN_ERROR_PREFIX } from './token';
-import { suiteHostLevelBase } from './urls';
 import type { RequestContext } from './session';
 
 export type { RetrySafety } from './retry';
-
-export const CREDENTIAL_TYPE = 'uiPathIdentityApi';
+export { CREDENTIAL_TYPE } from './send';
 
 export interface IdentityRequest extends RequestSubject {
 	method: IHttpRequestMethods;
@@ -57,7 +47,7 @@ export interface IdentityRequest extends RequestSubject {
 	 * The shape a successful answer must have; anything else (empty, `null`, a number, text, a
 	 * list) fails the item instead of becoming data. `any` (default) accepts every JSON answer.
 	 */
-	answer?: 'object' | 'list' | 'any';
+	answer?: AnswerShape;
 }
 
 /** What `identityRequest` returns for a 404 when `notFoundAsData` is set. */
@@ -76,35 +66,8 @@ export const MAY_ALREADY_BE_DONE = Object.freeze({
 export const MAY_ALREADY_BE_DONE_NOTE =
 	'An earlier attempt timed out or lost its connection; the retry found it already gone, so that attempt most likely deleted it';
 
-/** The adaptive pacer of each run (see `AdaptivePacer`), keyed like the run session. */
-const adaptivePacers = new WeakMap<RequestContext, AdaptivePacer>();
-
 /** Every access token this run has used, so an echo of an older one is masked too. */
 const tokensSeen = new WeakMap<RequestContext, Set<string>>();
-
-export function adaptivePacer(ctx: RequestContext): AdaptivePacer {
-	let pacer = adaptivePacers.get(ctx);
-	if (!pacer) {
-		pacer = new AdaptivePacer();
-		adaptivePacers.set(ctx, pacer);
-	}
-	return pacer;
-}
-
-function cancelSignal(ctx: RequestContext): AbortSignal | undefined {
-	return 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal?.() : undefined;
-}
-
-function cancelledError(ctx: RequestContext, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), withItem('The execution was cancelled before UiPath answered', itemIndex), {
-		itemIndex,
-	});
-}
-
-/** Waits, raced against n8n's cancel signal; throws when the execution was cancelled. */
-async function waitOrStop(ctx: RequestContext, itemIndex: number, ms: number): Promise<void> {
-	if ((await cancellableWait(ms, cancelSignal(ctx), sleep)) === 'cancelled') throw cancelledError(ctx, itemIndex);
-}
 
 /** The client secret and every access token of the run: never shown, whatever UiPath echoes. */
 async function credentialSecrets(ctx: RequestContext, itemIndex: number): Promise<string[]> {
@@ -120,126 +83,6 @@ async function credentialSecrets(ctx: RequestContext, itemIndex: number): Promis
 	const secrets = [...seen];
 	if (typeof data.clientSecret === 'string' && data.clientSecret) secrets.push(data.clientSecret);
 	return secrets;
-}
-
-/** Sends one attempt. `refreshOn401: false` tells core not to fetch a token itself (see TokenGate). */
-async function sendOnce(
-	ctx: RequestContext,
-	request: IdentityRequest,
-	settings: RequestSettings,
-	itemIndex: number,
-	refreshOn401: boolean,
-	paced: { waitedMs: number },
-	baseURL?: string,
-): Promise<IN8nHttpFullResponse> {
-	const credentialsDecrypted = await sharedCredentials(ctx, CREDENTIAL_TYPE, itemIndex);
-	const pacer = runSession(ctx).pacer;
-	const windowWait = pacer?.reserve(request.method, Date.now()) ?? 0;
-	await waitOrStop(ctx, itemIndex, windowWait);
-	const adaptiveWait = adaptivePacer(ctx).reserve(Date.now());
-	await waitOrStop(ctx, itemIndex, adaptiveWait);
-	paced.waitedMs += windowWait + adaptiveWait;
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: request.path,
-		qs: request.qs,
-		body: request.body,
-		// ASP.NET binds a list from a repeated key (`sourceFilter=a&sourceFilter=b`), not `a[0]=`.
-		arrayFormat: 'repeat',
-		json: true,
-		returnFullResponse: true,
-	};
-	if (settings.timeoutMs > 0) options.timeout = settings.timeoutMs;
-	if (baseURL) options.baseURL = baseURL;
-	return (await ctx.helpers.httpRequestWithAuthentication.call(
-		ctx,
-		CREDENTIAL_TYPE,
-		options,
-		refreshOn401 ? { credentialsDecrypted } : { credentialsDecrypted, preAuthenticationRetryStatusCode: [] },
-	)) as IN8nHttpFullResponse;
-}
-
-/** UiPath answers JSON or nothing; text that should have been JSON is reported, not returned. */
-function isMalformed(response: IN8nHttpFullResponse): boolean {
-	const body: unknown = response.body;
-	if (typeof body !== 'string' || !body.trim()) return false;
-	const type = String(response.headers?.['content-type'] ?? '');
-	return /json|html/i.test(type) || /^[[{]/.test(body.trim());
-}
-
-function isNotFound(error: unknown): boolean {
-	return String((error as { httpCode?: string })?.httpCode ?? '') === '404';
-}
-
-/**
- * Automation Suite answers on `{base}/{org}/identity_` or `{base}/identity_` (reference 0.1 item 6).
- * With Path Form "Automatic" a 404 on the organization-level form is tried once on the host-level
- * form; the form that answered is remembered for the rest of the run. A 404 on both (a missing
- * user, say) decides nothing.
- */
-async function sendOnSuiteForm(
-	ctx: IExecuteFunctions | ILoadOptionsFunctions,
-	request: IdentityRequest,
-	settings: RequestSettings,
-	itemIndex: number,
-	paced: { waitedMs: number },
-): Promise<IN8nHttpFullResponse> {
-	const session = runSession(ctx);
-	const send = async (baseURL?: string) =>
-		await settle(session.tokenGate.send((refreshOn401) => sendOnce(ctx, request, settings, itemIndex, refreshOn401, paced, baseURL)));
-	const { data } = await sharedCredentials(ctx, CREDENTIAL_TYPE, itemIndex);
-	const hostBase = data ? suiteHostLevelBase(data) : undefined;
-	if (!hostBase) return unwrap(await send());
-	if (session.suitePathForm === 'host') return unwrap(await send(hostBase));
-
-	const organizationLevel = await send();
-	if (session.suitePathForm === 'organization') return unwrap(organizationLevel);
-	if (organizationLevel.ok || !isNotFound(organizationLevel.error)) {
-		// Any HTTP answer but 404 shows the organization-level form exists.
-		const answered =
-			organizationLevel.ok || ((organizationLevel.error as { httpCode?: string })?.httpCode && !isTokenFailure(organizationLevel.error));
-		if (answered) session.suitePathForm = 'organization';
-		return unwrap(organizationLevel);
-	}
-	const hostLevel = await send(hostBase);
-	if (!hostLevel.ok && isNotFound(hostLevel.error)) return unwrap(organizationLevel);
-	session.suitePathForm = 'host';
-	return unwrap(hostLevel);
-}
-
-function isTokenFailure(error: unknown): boolean {
-	return String((error as { message?: string })?.message ?? '').includes(TOKEN_ERROR_PREFIX);
-}
-
-/** Whether a successful answer has the shape the operation needs. */
-function hasShape(body: unknown, shape: IdentityRequest['answer']): boolean {
-	if (shape === 'object') return body !== null && typeof body === 'object' && !Array.isArray(body);
-	if (shape === 'list') return Array.isArray(body);
-	return true;
-}
-
-function wrongShapeError(ctx: RequestContext, itemIndex: number, status: number, body: unknown, shape: string) {
-	const got =
-		body === null
-			? 'null'
-			: body === '' || body === undefined
-				? 'an empty body'
-				: Array.isArray(body)
-					? 'a list'
-					: typeof body === 'string'
-						? 'text'
-						: typeof body === 'object'
-							? 'an object'
-							: `a ${typeof body}`;
-	return new NodeOperationError(
-		ctx.getNode(),
-		withItem(`UiPath answered HTTP ${status} with ${got} where ${shape === 'list' ? 'a list' : 'an object'} was expected`, itemIndex),
-		{
-			itemIndex,
-			description:
-				'A proxy or gateway may have answered instead of UiPath, or the ID addresses something else; check the Base URL in the credential and run the node again',
-		},
-	);
 }
 
 const UNCERTAIN_NOTE = 'An earlier attempt timed out or lost its connection and may have been applied by UiPath before this answer';

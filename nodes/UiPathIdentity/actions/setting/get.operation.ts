@@ -7,6 +7,7 @@ import { ORGANIZATION_ID } from '../../transport/urls';
 import { readUserId, settingList, settingOptions } from './setting.helpers';
 import { requiredText } from '../../shared/descriptions';
 import type { ParameterRules } from '../../shared/parameterTypes';
+import { listEntries } from '../../shared/readers';
 
 const show = { resource: ['setting'], operation: ['get'] };
 
@@ -24,9 +25,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 export const alsoAccepts: ParameterRules['alsoAccepts'] = { keys: ['list'] };
 
 function readKeys(ctx: IExecuteFunctions, itemIndex: number): string[] {
-	const raw = ctx.getNodeParameter('keys', itemIndex, '') as unknown;
-	const entries = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[,;\n]/) : [];
-	const keys = [...new Set(entries.map((entry) => String(entry ?? '').trim()).filter(Boolean))];
+	const keys = [...new Set(listEntries(ctx.getNodeParameter('keys', itemIndex, '')))];
 	if (!keys.length) {
 		// UiPath answers an empty list without keys, which would look like "no settings".
 		throw new NodeOperationError(ctx.getNode(), "'Keys' is empty", {

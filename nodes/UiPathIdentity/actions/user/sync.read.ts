@@ -11,7 +11,7 @@ import { endpoint, endpoints } from '../../transport/endpoints';
 import { isGuid } from '../../transport/urls';
 import { listGroups } from '../../shared/groups';
 import { fetchPages } from '../../shared/paging';
-import { boundedNumber } from '../../shared/readers';
+import { boundedNumber, listEntries } from '../../shared/readers';
 import { userListRequest } from '../../shared/users';
 import { matchesKey, normalizeKey } from './sync.plan';
 import type { CurrentUser, DesiredPerson, OrgGroup, SyncKeyField, SyncMissingMode } from './sync.types';
@@ -28,15 +28,10 @@ export interface SyncSettings {
 	batchSize: number;
 }
 
-function splitList(value: unknown): string[] {
-	const entries = Array.isArray(value) ? value.map((entry) => String(entry ?? '')) : typeof value === 'string' ? value.split(/[,;\n]/) : [];
-	return entries.map((entry) => entry.trim()).filter(Boolean);
-}
-
 /** The run-wide settings, read from the first item (they are the same for every person). */
 export function readSyncSettings(ctx: IExecuteFunctions): SyncSettings {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	const protectedIds = splitList(options.protectedIds);
+	const protectedIds = listEntries(options.protectedIds);
 	for (const id of protectedIds) {
 		if (!isGuid(id)) {
 			throw new NodeOperationError(ctx.getNode(), `Protected User IDs holds "${id}", which is not a UiPath ID (GUID)`, {
@@ -74,7 +69,7 @@ export function readPerson(ctx: IExecuteFunctions, itemIndex: number, settings: 
 	const active = ctx.getNodeParameter('active', itemIndex, true) as unknown;
 	// The type check let through only true, false and the texts "true" and "false" (any case).
 	person.active = !(active === false || (typeof active === 'string' && active.trim().toLowerCase() === 'false'));
-	if (settings.groupMode !== 'none') person.groups = splitList(ctx.getNodeParameter('groups', itemIndex, ''));
+	if (settings.groupMode !== 'none') person.groups = listEntries(ctx.getNodeParameter('groups', itemIndex, ''));
 	return person;
 }
 
