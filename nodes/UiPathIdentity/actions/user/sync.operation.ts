@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { beginDryRun, endDryRun } from '../../transport/dryRun';
@@ -11,14 +11,13 @@ import type { SyncSettings } from './sync.read';
 
 const show = { resource: ['user'], operation: ['sync'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	{
 		displayName:
 			'Makes UiPath match the input: one item per person who should have an account. With Dry Run on (the default), nothing is changed and the output shows what would be done, so the plan can be reviewed before a second run with Dry Run off.',
 		name: 'syncNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Dry Run',
@@ -26,7 +25,6 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description: 'Whether to only work out and output the changes, without sending any of them to UiPath',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Match People By',
@@ -37,7 +35,6 @@ export const description: INodeProperties[] = [
 			{ name: 'Email', value: 'email', description: 'The email address, compared case-insensitively' },
 			{ name: 'Username', value: 'userName', description: 'The UiPath user name, compared case-insensitively' },
 		],
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Email',
@@ -47,7 +44,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. {{ $json.email }}',
 		description: 'Email address of the person, usually mapped from the input item',
-		displayOptions: { show: { ...show, keyField: ['email'] } },
+		displayOptions: { show: { keyField: ['email'] } },
 	},
 	{
 		displayName: 'Username',
@@ -57,7 +54,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. {{ $json.login }}',
 		description: 'UiPath user name of the person, usually mapped from the input item',
-		displayOptions: { show: { ...show, keyField: ['userName'] } },
+		displayOptions: { show: { keyField: ['userName'] } },
 	},
 	{
 		displayName: 'Email',
@@ -66,7 +63,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. {{ $json.email }}',
 		description: 'Email address of the person; empty leaves it as it is',
-		displayOptions: { show: { ...show, keyField: ['userName'] } },
+		displayOptions: { show: { keyField: ['userName'] } },
 	},
 	{
 		displayName: 'First Name',
@@ -75,7 +72,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. {{ $json.firstName }}',
 		description: 'Empty leaves the first name as it is',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Last Name',
@@ -84,7 +80,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. {{ $json.lastName }}',
 		description: 'Empty leaves the last name as it is',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Display Name',
@@ -93,7 +88,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. {{ $json.firstName }} {{ $json.lastName }}',
 		description: 'Empty leaves the display name as it is',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Active',
@@ -102,7 +96,6 @@ export const description: INodeProperties[] = [
 		default: true,
 		description:
 			'Whether the person may sign in. Off deactivates an existing account; an inactive account of a person marked active is activated again (rehire).',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Groups',
@@ -118,7 +111,6 @@ export const description: INodeProperties[] = [
 			},
 			{ name: 'Add the Listed Groups', value: 'addOnly', description: 'Join the listed groups, never leave one' },
 		],
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Group Names or IDs',
@@ -127,7 +119,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Finance, HR',
 		description: 'The groups of the person: a list, or names or IDs separated by commas, mapped from the input item',
-		displayOptions: { show: { ...show, groupMode: ['exact', 'addOnly'] } },
+		displayOptions: { show: { groupMode: ['exact', 'addOnly'] } },
 	},
 	{
 		displayName: 'Options',
@@ -135,7 +127,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Batch Size',
@@ -178,7 +169,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-];
+]);
 
 /**
  * HR data mapped in from spreadsheets and CSV files: an employee number is its text, Active may be
