@@ -385,6 +385,27 @@ describe('User → Sync planner', () => {
 		expect(accountKind({ id: 'x', type: 0, category: 'directory' })).toBe('directory');
 		expect(accountKind({ id: 'x', type: 0, category: 1 })).toBe('local');
 	});
+
+	it('accountKind reads numeric text and any letter case like the rest of the node (shared/enums.ts)', () => {
+		expect(['1', ' 4 ', 'ROBOTACCOUNT', '2', 'DirectoryUser'].map((type) => accountKind({ id: 'x', type }))).toEqual([
+			'robot',
+			'robot',
+			'robot',
+			'directory',
+			'directory',
+		]);
+		expect(accountKind({ id: 'x', type: '0', category: '2' })).toBe('directory');
+	});
+
+	it('a custom group named Everyone is an ordinary group, whatever spelling its type has', () => {
+		const custom = '0c000000-0000-4000-8000-000000000001';
+		for (const type of [1, '1', 'custom', 'Custom']) {
+			const groups = [...GROUPS, { id: custom, name: 'everyone', type }];
+			const users = [user(1, { groupIDs: [EVERYONE, FINANCE, custom] })];
+			const plan = planSync([person(1, { groups: ['Finance'] })], users, groups, OPTIONS);
+			expect(plan.people[0].groupsRemoved).toEqual([{ id: custom, name: 'everyone' }]);
+		}
+	});
 });
 
 // ---- Properties ----------------------------------------------------------------------------
