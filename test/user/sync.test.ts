@@ -2,8 +2,8 @@ import nock from 'nock';
 
 import { CLOUD, CLOUD_API, ORG_ID, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
-import { FakeOrg } from './fakeOrg';
-import type { FakeGroup, FakeUser } from './fakeOrg';
+import { FakeOrg } from './sync.fakeOrg';
+import type { FakeGroup, FakeUser } from './sync.fakeOrg';
 
 const EVERYONE = '0b1e2c3d-0000-4000-8000-000000000004';
 const FINANCE = '6a8d1f20-1111-4a11-9a11-000000000011';

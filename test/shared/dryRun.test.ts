@@ -1,11 +1,11 @@
 import nock from 'nock';
 
-import { UiPathIdentity } from '../nodes/UiPathIdentity/UiPathIdentity.node';
-import { CLOUD, CLOUD_API, ORG_ID, USER_ID, everythingShown, mockTokenEndpoint } from './fixtures';
-import { runNode } from './harness/run-workflow';
-import { GROUP_ID, groupPath } from './group/data';
-import { ROBOT_ID } from './robotAccount/data';
-import { GROUP_A, GROUP_B, GUID, USER_2, byEmail, byId, idFromItem, userDto, userPath, usersListPath } from './user/data';
+import { UiPathIdentity } from '../../nodes/UiPathIdentity/UiPathIdentity.node';
+import { CLOUD, CLOUD_API, ORG_ID, USER_ID, everythingShown, mockTokenEndpoint } from '../fixtures';
+import { runNode } from '../harness/run-workflow';
+import { GROUP_ID, groupPath } from '../group/data';
+import { ROBOT_ID } from '../robotAccount/data';
+import { GROUP_A, GROUP_B, GUID, USER_2, byEmail, byId, idFromItem, userDto, userPath, usersListPath } from '../user/data';
 
 /**
  * Dry Run on every operation that changes something: the output lists what would have been sent

@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { CLOUD, mockTokenEndpoint } from '../fixtures';
 import { runNode } from '../harness/run-workflow';
-import { userDto, userPath, usersListPath } from './data';
+import { userDto, userPath, usersListPath } from '../user/data';
 
 /** User `n` of a large organization: a distinct ID and email. */
 const idOf = (n: number) => `c0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

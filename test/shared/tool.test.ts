@@ -2,11 +2,11 @@ import nock from 'nock';
 import { NodeHelpers } from 'n8n-workflow';
 import type { INode, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
 
-import { UiPathIdentity } from '../nodes/UiPathIdentity/UiPathIdentity.node';
-import { TOOL_DESCRIPTIONS } from '../nodes/UiPathIdentity/shared/tool';
-import { CLOUD, CLOUD_API, USER_ID, everythingShown, mockTokenEndpoint } from './fixtures';
-import { runNode, toolVariant } from './harness/run-workflow';
-import { byId, succeeded, userDto, userPath, usersListPath } from './user/data';
+import { UiPathIdentity } from '../../nodes/UiPathIdentity/UiPathIdentity.node';
+import { TOOL_DESCRIPTIONS } from '../../nodes/UiPathIdentity/shared/tool';
+import { CLOUD, CLOUD_API, USER_ID, everythingShown, mockTokenEndpoint } from '../fixtures';
+import { runNode, toolVariant } from '../harness/run-workflow';
+import { byId, succeeded, userDto, userPath, usersListPath } from '../user/data';
 
 const MODEL_PASSWORD = 'Model-Chosen-Pass-1!';
 const AUTHOR_SET = 'Author-pass-2';
