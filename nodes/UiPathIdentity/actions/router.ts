@@ -3,14 +3,13 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { directoryOperations } from './directory/Directory.resource';
 import { groupOperations } from './group/Group.resource';
-import type { IdentityResource, OperationTables } from './node.type';
+import type { IdentityOperation, IdentityResource, OperationTables } from './node.type';
 import { robotAccountOperations } from './robotAccount/RobotAccount.resource';
 import { runBulk, runItems, runWhole } from './runner';
 import { dryRunDescription } from '../shared/dryRun';
 import type { ParameterRules } from '../shared/parameterTypes';
 import { refusalItems, toolRefusal } from '../shared/tool';
 import { settingOperations } from './setting/Setting.resource';
-import type { IdentityOperation } from './types';
 import { userOperations } from './user/User.resource';
 import { requestOptionsDescription } from '../transport/options';
 

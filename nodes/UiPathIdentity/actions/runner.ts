@@ -8,7 +8,7 @@ import { beginDryRun, endDryRun } from '../transport/dryRun';
 import { errorForItem } from '../shared/bulk';
 import { toNodeError } from '../transport/errors';
 import { readRequestSettings } from '../transport/options';
-import type { IdentityOperation } from './types';
+import type { IdentityOperation } from './node.type';
 
 type NodeError = NodeApiError | NodeOperationError;
 type ItemHandler = NonNullable<IdentityOperation['execute']>;
