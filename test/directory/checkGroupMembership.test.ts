@@ -45,6 +45,17 @@ describe('Directory → Check Group Membership', () => {
 		]);
 	});
 
+	it('sends the POST again after a 502, since it only reads (the endpoint is marked safe to repeat)', async () => {
+		mockTokenEndpoint(['T1']);
+		nock(CLOUD).post(membershipPath).reply(502, '').post(membershipPath).reply(200, []);
+
+		const { outputs, error } = await runNode({ parameters: { ...parameters, requestOptions: { retryWait: 1 } } });
+
+		expect(error).toBeUndefined();
+		expect(outputs[0][0].json).toMatchObject({ isMemberOfAll: false, memberGroupIds: [] });
+		expect(nock.isDone()).toBe(true);
+	});
+
 	it('needs at least one group', async () => {
 		const { error } = await runNode({ parameters: { ...parameters, groupIds: '={{ $json.groups }}' }, items: [{ groups: [] }] });
 
