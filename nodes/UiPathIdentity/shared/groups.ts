@@ -30,8 +30,8 @@ export async function fetchGroups(
 	ctx: IExecuteFunctions | ILoadOptionsFunctions,
 	itemIndex: number,
 ): Promise<GroupDto[]> {
-	const answer: unknown = await identityRequest.call(ctx, itemIndex, { ...endpoint(endpoints.groupList), answer: 'list' });
-	return Array.isArray(answer) ? (answer as GroupDto[]) : [];
+	// `answer: 'list'`: the transport fails the item on anything but a list.
+	return (await identityRequest.call(ctx, itemIndex, { ...endpoint(endpoints.groupList), answer: 'list' })) as GroupDto[];
 }
 
 export async function listGroups(ctx: IExecuteFunctions, itemIndex: number): Promise<GroupDto[]> {

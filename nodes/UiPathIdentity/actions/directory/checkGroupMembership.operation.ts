@@ -24,12 +24,12 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const groupIds = requiredGroupIds(this, itemIndex);
 	const userId = await resolveUserId(this, itemIndex);
-	const answer = (await identityRequest.call(this, itemIndex, {
+	// `answer: 'list'`: the transport fails the item on anything but a list.
+	const groups = (await identityRequest.call(this, itemIndex, {
 		...endpoint(endpoints.directoryGroupMembership),
 		body: { userId, groupIds },
 		answer: 'list',
 	})) as IDataObject[];
-	const groups = Array.isArray(answer) ? answer : [];
 	const member = new Set(groups.map((group) => String(group.identifier ?? '').toLowerCase()));
 	return {
 		userId,

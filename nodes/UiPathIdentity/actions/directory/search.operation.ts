@@ -61,7 +61,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs,
 		answer: 'list',
 	})) as IDataObject[];
-	return (Array.isArray(entries) ? entries : []).map((entry) => ({
+	return entries.map((entry) => ({
 		...entry,
 		type: directoryEntityTypeName(entry.type) as IDataObject[string],
 	}));
