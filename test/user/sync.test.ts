@@ -336,9 +336,15 @@ describe('User → Sync', () => {
 		]);
 	});
 
+	it('names item 0 for a run-wide option out of range, since the run reads its options there', async () => {
+		const { error } = await runNode({ parameters: { ...realRun, options: { maxChanges: -1 } }, items: HR_LIST });
+
+		expect(error?.message).toBe(`'Maximum Changes' must be a whole number from 0 to 1000000 [item 0]`);
+	});
+
 	it('refuses a Protected User IDs entry that is not an ID', async () => {
 		const { error } = await runNode({ parameters: { ...realRun, options: { protectedIds: 'admin@acme.example' } }, items: HR_LIST });
 
-		expect(error?.message).toBe('Protected User IDs holds "admin@acme.example", which is not a UiPath ID (GUID)');
+		expect(error?.message).toBe(`'Protected User IDs' holds "admin@acme.example", which is not a UiPath ID (GUID) [item 0]`);
 	});
 });

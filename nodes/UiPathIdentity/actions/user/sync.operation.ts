@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { beginDryRun, endDryRun } from '../../transport/dryRun';
+import { toNodeError } from '../../transport/errors';
 import { readRequestSettings } from '../../transport/options';
 import type { ParameterRules } from '../../shared/parameterTypes';
 import { actOutside, createAccounts, personOutput, summarize, updateAccounts } from './sync.apply';
@@ -208,7 +209,13 @@ export async function executeItems(this: IExecuteFunctions, itemCount: number): 
 }
 
 async function syncOrPlan(this: IExecuteFunctions, itemCount: number): Promise<INodeExecutionData[]> {
-	const settings = readSyncSettings(this);
+	let settings: SyncSettings;
+	try {
+		settings = readSyncSettings(this);
+	} catch (error) {
+		// The run-wide settings are read from the first item, so a wrong one is item 0's.
+		throw toNodeError(this.getNode(), error, 0);
+	}
 	if (!settings.dryRun) return await sync.call(this, itemCount, settings);
 	// Sync's Dry Run sends no change by design; the recorder makes sure of it for every item.
 	const indexes = Array.from({ length: itemCount }, (_, itemIndex) => itemIndex);

@@ -34,7 +34,8 @@ export function readSyncSettings(ctx: IExecuteFunctions): SyncSettings {
 	const protectedIds = listEntries(options.protectedIds);
 	for (const id of protectedIds) {
 		if (!isGuid(id)) {
-			throw new NodeOperationError(ctx.getNode(), `Protected User IDs holds "${id}", which is not a UiPath ID (GUID)`, {
+			throw new NodeOperationError(ctx.getNode(), `'Protected User IDs' holds "${id}", which is not a UiPath ID (GUID)`, {
+				itemIndex: 0,
 				description: 'List the IDs of the users Sync must never deactivate or delete, separated by commas',
 			});
 		}
