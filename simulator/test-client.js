@@ -8,19 +8,7 @@ const { before, after, beforeEach, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
 
 const { startSimulator } = require('.');
-
-// IDs in seed/demo.json.
-const DEMO_IDS = {
-	ORG: '4f7c2e1a-9b3d-4c5e-8a6f-1d2e3f4a5b6c',
-	OTHER_ORG: '9e8d7c6b-5a49-4382-9716-05f4e3d2c1b0',
-	ALICE: 'a1c4e6f8-2222-4b22-8b22-000000000101',
-	BOB: 'a1c4e6f8-2222-4b22-8b22-000000000102',
-	DAVE: 'a1c4e6f8-2222-4b22-8b22-000000000104',
-	FINANCE: '6a8d1f20-1111-4a11-9a11-000000000011',
-	HR: '6a8d1f20-1111-4a11-9a11-000000000012',
-	EVERYONE: '0b1e2c3d-0000-4000-8000-000000000004',
-	ROBOT: 'c3e5a7b9-3333-4c33-8c33-000000000201',
-};
+const { DEMO_IDS } = require('./seed/demoIds');
 
 /** POSTs a client-credentials form to the token endpoint; `{status, body}`. Defaults: the demo app on /acme. */
 async function requestToken(sim, { path = '/acme/identity_/connect/token', clientId = 'n8n-demo', secret = 'demo-client-secret', scope } = {}) {

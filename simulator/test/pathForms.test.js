@@ -22,27 +22,16 @@ after(async () => {
 });
 
 describe('simulator apiShapes', () => {
-	it('serves only the organization-level form', async () => {
-		const sim = await startSimulator({ apiShapes: ['organization'] });
-		sims.push(sim);
-		const token = await accessToken(sim, { path: '/identity_/connect/token' });
-		assert.equal(await status(sim, '/acme/identity_', token), 200);
-		assert.equal(await status(sim, '/identity_', token), 404);
-	});
-
-	it('serves only the host-level form', async () => {
-		const sim = await startSimulator({ apiShapes: ['hostLevel'] });
-		sims.push(sim);
-		const token = await accessToken(sim, { path: '/identity_/connect/token' });
-		assert.equal(await status(sim, '/acme/identity_', token), 404);
-		assert.equal(await status(sim, '/identity_', token), 200);
-	});
-
-	it('serves both by default', async () => {
-		const sim = await startSimulator();
-		sims.push(sim);
-		const token = await accessToken(sim, { path: '/identity_/connect/token' });
-		assert.equal(await status(sim, '/acme/identity_', token), 200);
-		assert.equal(await status(sim, '/identity_', token), 200);
-	});
+	for (const [title, apiShapes, expected] of [
+		['serves only the organization-level form', ['organization'], { '/acme/identity_': 200, '/identity_': 404 }],
+		['serves only the host-level form', ['hostLevel'], { '/acme/identity_': 404, '/identity_': 200 }],
+		['serves both by default', undefined, { '/acme/identity_': 200, '/identity_': 200 }],
+	]) {
+		it(title, async () => {
+			const sim = await startSimulator({ apiShapes });
+			sims.push(sim);
+			const token = await accessToken(sim, { path: '/identity_/connect/token' });
+			for (const [root, answer] of Object.entries(expected)) assert.equal(await status(sim, root, token), answer, root);
+		});
+	}
 });

@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 
 const { DEMO_IDS, useDemoSimulator } = require('../test-client');
 
-const { ORG, ALICE, BOB, DAVE, FINANCE, HR, EVERYONE } = DEMO_IDS;
+const { ORG, ALICE, BOB, DAVE, FINANCE, HR, EVERYONE, SALES } = DEMO_IDS;
 const demo = useDemoSimulator();
 const { accessToken, api } = demo;
 
@@ -121,7 +121,7 @@ describe('users', () => {
 		const dave = (await api('GET', `/api/User/${DAVE}`, { bearer })).body;
 		assert.equal(dave.isActive, false);
 		assert.equal(dave.name, 'Dave');
-		assert.deepEqual(dave.groupIDs.sort(), [EVERYONE, HR, '6a8d1f20-1111-4a11-9a11-000000000013'].sort());
+		assert.deepEqual(dave.groupIDs.sort(), [EVERYONE, HR, SALES].sort());
 		const weak = await api('PUT', `/api/User/${DAVE}`, { bearer, body: { password: 'weak' } });
 		assert.equal(weak.status, 400);
 		assert.equal(weak.body.succeeded, false);
