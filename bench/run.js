@@ -17,14 +17,14 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const { startSimulator } = require('../simulator');
-const { ensureN8n, TARGETS } = require('../e2e/lib/install');
+const { ensureN8n, TARGETS, majorsFromEnv } = require('../e2e/lib/install');
 const { N8nInstance } = require('../e2e/lib/n8n');
 const { packPackage } = require('../e2e/lib/pack');
 const fx = require('../e2e/lib/fixtures');
 const wf = require('./workflows');
 const { benchQueue, queueReport } = require('./queue');
 
-const MAJORS = (process.env.BENCH_MAJORS || '1').split(',').map((value) => Number(value.trim())).filter(Boolean);
+const MAJORS = majorsFromEnv('BENCH_MAJORS', '1');
 const ITEMS = Number(process.env.BENCH_ITEMS || 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 10);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS || 20);

@@ -10,13 +10,13 @@
 //   BENCH_LATENCY_MS=20       latency the simulator adds to every request
 
 const { startSimulator } = require('../simulator');
-const { ensureN8n, TARGETS } = require('../e2e/lib/install');
+const { ensureN8n, TARGETS, majorsFromEnv } = require('../e2e/lib/install');
 const { N8nInstance } = require('../e2e/lib/n8n');
 const { packPackage } = require('../e2e/lib/pack');
 const fx = require('../e2e/lib/fixtures');
 const { identityNode, listWorkflow } = require('../e2e/lib/workflows');
 
-const MAJORS = (process.env.BENCH_MAJORS || '1').split(',').map((value) => Number(value.trim())).filter(Boolean);
+const MAJORS = majorsFromEnv('BENCH_MAJORS', '1');
 const PEOPLE = Number(process.env.BENCH_SYNC_PEOPLE || 1000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS || 20);
 

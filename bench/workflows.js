@@ -3,8 +3,8 @@
 // Workflows and credentials of the benchmark. Items come from Set (raw JSON) → Split Out, the same
 // plain nodes the end-to-end suite uses (e2e/lib/fixtures.js), so nothing but the request node differs.
 
-const { NODE_TYPE } = require('../e2e/lib/n8n');
 const { changePasswordWorkflow, ORG_NAME } = require('../e2e/lib/fixtures');
+const { chain, identityNode } = require('../e2e/lib/workflows');
 
 const REQUEST_NODE = 'Change Password';
 
@@ -14,6 +14,14 @@ function itemsWorkflow({ id, name, items }) {
 	base.nodes = base.nodes.filter((node) => node.name !== REQUEST_NODE);
 	delete base.connections.Split;
 	return base;
+}
+
+/** Start → Items → Split → `node`. */
+function itemsIntoWorkflow({ id, name, items, node }) {
+	const workflow = itemsWorkflow({ id, name, items });
+	workflow.nodes.push(node);
+	Object.assign(workflow.connections, chain('Split', node.name));
+	return workflow;
 }
 
 /** Start → Items → Split only: n8n's own memory and time for 1000 items, the baseline. */
@@ -94,52 +102,29 @@ function httpLoopWorkflow({ id, simulatorUrl, credential, items, concurrency }) 
 
 /** HTTP Request node as configured by default: every item's request starts at once. */
 function httpAllAtOnceWorkflow({ id, simulatorUrl, credential, items }) {
-	const workflow = itemsWorkflow({ id, name: 'bench HTTP Request (default)', items });
-	workflow.nodes.push(httpRequestNode({ simulatorUrl, credential }));
-	workflow.connections.Split = { main: [[{ node: REQUEST_NODE, type: 'main', index: 0 }]] };
-	return workflow;
+	return itemsIntoWorkflow({ id, name: 'bench HTTP Request (default)', items, node: httpRequestNode({ simulatorUrl, credential }) });
 }
 
 /** This node's Delete Many: every input item is one user; UiPath gets them in batches of 1000. */
 function deleteManyWorkflow({ id, credential, userIds }) {
-	const workflow = itemsWorkflow({ id, name: 'bench Delete Many', items: userIds.map((userId) => ({ userId })) });
-	workflow.nodes.push({
+	const node = identityNode({
 		id: 'delete-node',
 		name: 'Delete Many',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [660, 300],
-		parameters: {
-			resource: 'user',
-			operation: 'deleteMany',
-			userId: { __rl: true, mode: 'id', value: '={{ $json.userId }}' },
-			options: { batchSize: 1000 },
-		},
-		credentials: { uiPathIdentityApi: { id: credential.id, name: credential.name } },
+		credential,
+		parameters: { resource: 'user', operation: 'deleteMany', userId: { __rl: true, mode: 'id', value: '={{ $json.userId }}' }, options: { batchSize: 1000 } },
 	});
-	workflow.connections.Split = { main: [[{ node: 'Delete Many', type: 'main', index: 0 }]] };
-	return workflow;
+	return itemsIntoWorkflow({ id, name: 'bench Delete Many', items: userIds.map((userId) => ({ userId })), node });
 }
 
 /** This node's User → Get with the user chosen By Email: the items share one listing of the organization. */
 function getByEmailWorkflow({ id, credential, emails, concurrency }) {
-	const workflow = itemsWorkflow({ id, name: 'bench Get By Email', items: emails.map((email) => ({ email })) });
-	workflow.nodes.push({
+	const node = identityNode({
 		id: 'get-node',
 		name: 'Get By Email',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [660, 300],
-		parameters: {
-			resource: 'user',
-			operation: 'get',
-			userId: { __rl: true, mode: 'email', value: '={{ $json.email }}' },
-			requestHandling: { maxParallelRequests: concurrency },
-		},
-		credentials: { uiPathIdentityApi: { id: credential.id, name: credential.name } },
+		credential,
+		parameters: { resource: 'user', operation: 'get', userId: { __rl: true, mode: 'email', value: '={{ $json.email }}' }, requestHandling: { maxParallelRequests: concurrency } },
 	});
-	workflow.connections.Split = { main: [[{ node: 'Get By Email', type: 'main', index: 0 }]] };
-	return workflow;
+	return itemsIntoWorkflow({ id, name: 'bench Get By Email', items: emails.map((email) => ({ email })), node });
 }
 
 module.exports = {

@@ -8,95 +8,24 @@
 // Run with `npm run test:e2e:agent` (E2E_MAJORS=1,2 as for the main suite; E2E_AGENT_DEBUG=/tmp/x
 // writes what the model received per workflow to /tmp/x-<major>-<workflow>.json).
 
-const { describe, it, before, after, afterEach } = require('node:test');
+const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 
 const { startSimulator } = require('../simulator');
-const { ensureN8n, TARGETS } = require('./lib/install');
-const { workflowJson, chain, manualTrigger } = require('./lib/workflows');
-const { N8nInstance, PACKAGE_NAME } = require('./lib/n8n');
+const { DEMO_IDS } = require('../simulator/seed/demoIds');
+const { TARGETS, majorsFromEnv } = require('./lib/install');
 const { N8nRest, makeOwner } = require('./lib/rest');
 const { loadExamples, demoCredential } = require('./lib/examples');
-const { packPackage } = require('./lib/pack');
 const fx = require('./lib/fixtures');
 const { startScriptedOpenAi, pickTool, lastToolResult } = require('./lib/openai-script');
-const { assertContractKept } = require('./lib/contract');
+const { checkContractAfterEach } = require('./lib/contract');
+const { startN8nWithSimulator, assertNoLeak } = require('./lib/suite');
+const { apiCalls, tokenCalls } = require('./lib/simulatorLog');
+const { OPENAI_CREDENTIAL, fromAi, userIdFromAi, toolNode, openAiCredential, agentWorkflow, objectsInAnswer, userInToolAnswer } = require('./lib/agentWorkflows');
 
-const MAJORS = (process.env.E2E_MAJORS || '1,2').split(',').map((value) => Number(value.trim())).filter(Boolean);
+const MAJORS = majorsFromEnv('E2E_MAJORS');
 const SUITE_TIMEOUT = 30 * 60 * 1000;
 const TEST_TIMEOUT = 5 * 60 * 1000;
-const TOOL_TYPE = `${PACKAGE_NAME}.uiPathIdentityTool`;
-const OPENAI_CREDENTIAL = { id: 'e2eCredOpenAi001', name: 'Scripted OpenAI' };
-const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}/;
-
-/** A UiPath Identity node as an agent tool, wired to the agent below it. */
-function toolNode(name, position, parameters, credential) {
-	return {
-		id: `tool-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
-		name,
-		type: TOOL_TYPE,
-		typeVersion: 1,
-		position,
-		parameters,
-		credentials: { uiPathIdentityApi: { id: credential.id, name: credential.name } },
-	};
-}
-
-/**
- * Manual Trigger → AI Agent (prompt defined in the node) with n8n's OpenAI Chat Model and the
- * given tool nodes. The chat model uses the Chat Completions API (`responsesApi: false`, node
- * version 1.2) or the Responses API (version 1.3, its default there).
- */
-function agentWorkflow({ id, name, prompt, tools, responsesApi = false }) {
-	const model = {
-		id: 'model-node',
-		name: 'OpenAI Chat Model',
-		type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-		typeVersion: responsesApi ? 1.3 : 1.2,
-		position: [200, 520],
-		parameters: { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, options: { maxRetries: 0 } },
-		credentials: { openAiApi: OPENAI_CREDENTIAL },
-	};
-	if (responsesApi) model.parameters.responsesApiEnabled = true;
-	const agent = {
-		id: 'agent-node',
-		name: 'AI Agent',
-		type: '@n8n/n8n-nodes-langchain.agent',
-		typeVersion: 3,
-		position: [400, 300],
-		parameters: { promptType: 'define', text: prompt, options: { maxIterations: 6 } },
-	};
-	const connections = {
-		...chain('Start', agent.name),
-		[model.name]: { ai_languageModel: [[{ node: agent.name, type: 'ai_languageModel', index: 0 }]] },
-	};
-	for (const tool of tools) connections[tool.name] = { ai_tool: [[{ node: agent.name, type: 'ai_tool', index: 0 }]] };
-	return workflowJson({ id, name, nodes: [manualTrigger(), agent, model, ...tools], connections });
-}
-
-/** Every object in a parsed tool answer (the answer is JSON text; shapes differ across n8n majors). */
-function objectsIn(value, found = []) {
-	if (Array.isArray(value)) for (const entry of value) objectsIn(entry, found);
-	else if (value && typeof value === 'object') {
-		found.push(value);
-		for (const entry of Object.values(value)) objectsIn(entry, found);
-	} else if (typeof value === 'string' && /^\s*[[{]/.test(value)) {
-		try {
-			objectsIn(JSON.parse(value), found);
-		} catch {
-			/* plain text */
-		}
-	}
-	return found;
-}
-
-function parseToolAnswer(text) {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
-}
 
 for (const major of MAJORS) {
 	const target = TARGETS[major];
@@ -109,19 +38,12 @@ for (const major of MAJORS) {
 
 		before(async () => {
 			const started = Date.now();
-			const install = await ensureN8n(major);
-			secrets = fx.makeSecrets();
-			sim = await startSimulator({ seed: fx.makeSeed(secrets), maxLifetimeMs: SUITE_TIMEOUT });
-			n8n = new N8nInstance(install, { secrets: [secrets.clientSecret, secrets.wrongSecret, ...fx.allPasswords()] });
-			await n8n.installPackage(await packPackage());
-			creds = fx.makeCredentials(sim.url, secrets);
+			({ secrets, sim, n8n, creds } = await startN8nWithSimulator(major, { maxLifetimeMs: SUITE_TIMEOUT }));
 			timings.setupSeconds = (Date.now() - started) / 1000;
 		});
 
-		// Every request the tools sent and every answer of the simulators kept the contract.
-		afterEach(async (context) => {
-			await assertContractKept([sim], context && context.name);
-		});
+		// Every request the tools sent and every answer of the simulator kept the contract.
+		checkContractAfterEach(() => [sim]);
 
 		after(async () => {
 			if (n8n) await n8n.cleanup();
@@ -131,10 +53,7 @@ for (const major of MAJORS) {
 
 		/** Imports the workflow with a credential pointing at `model`, runs it with `n8n execute`. */
 		async function runAgent(model, workflow) {
-			await n8n.importCredentials([
-				creds.cloud,
-				{ ...OPENAI_CREDENTIAL, type: 'openAiApi', data: { apiKey: model.apiKey, url: model.url, organizationId: '', header: false } },
-			]);
+			await n8n.importCredentials([creds.cloud, openAiCredential(OPENAI_CREDENTIAL, model)]);
 			await n8n.importWorkflows([workflow]);
 			const since = sim.lastSeq();
 			const started = Date.now();
@@ -142,8 +61,7 @@ for (const major of MAJORS) {
 			const result = await n8n.execute(workflow.id, { env: { N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true' } });
 			const seconds = (Date.now() - started) / 1000;
 			const output = `${result.stdout}\n${result.stderr}`;
-			assert.ok(!output.includes(secrets.clientSecret), 'n8n output contains the client secret');
-			assert.ok(!JWT.test(output), 'n8n output contains an access token');
+			assertNoLeak(output, secrets);
 			const requests = model.requests();
 			if (process.env.E2E_AGENT_DEBUG) require('node:fs').writeFileSync(`${process.env.E2E_AGENT_DEBUG}-${major}-${workflow.id}.json`, JSON.stringify(requests, null, 2));
 			const failed = requests.find((entry) => entry.error);
@@ -160,13 +78,7 @@ for (const major of MAJORS) {
 				// Turn 1: the agent offers both tools; the model searches by email.
 				({ tools }) => ({ toolCalls: [{ name: pickTool(tools, /^Find_users$/).name, arguments: { email } }] }),
 				// Turn 2: the model reads the ID from the search answer and deactivates that user.
-				({ tools, messages }) => {
-					const answer = lastToolResult(messages);
-					if (!answer) throw new Error('no tool answer in the conversation');
-					const user = objectsIn(parseToolAnswer(answer.content)).find((entry) => entry.email === email);
-					if (!user) throw new Error(`the search answer has no user with ${email}: ${answer.content.slice(0, 500)}`);
-					return { toolCalls: [{ name: pickTool(tools, /^Deactivate_user$/).name, arguments: { userId: user.id } }] };
-				},
+				({ tools, messages }) => ({ toolCalls: [{ name: pickTool(tools, /^Deactivate_user$/).name, arguments: { userId: userInToolAnswer(lastToolResult(messages), email).id } }] }),
 				// Turn 3: the final answer.
 				({ messages }) => ({ content: `Done: ${email} is deactivated. ${lastToolResult(messages).content}` }),
 			]);
@@ -181,12 +93,12 @@ for (const major of MAJORS) {
 							operation: 'getAll',
 							returnAll: false,
 							limit: 5,
-							filters: { searchTerm: "={{ $fromAI('email', 'The email address of the user to find', 'string') }}" },
+							filters: { searchTerm: fromAi('email', 'The email address of the user to find') },
 						}, creds.cloud),
 						toolNode('Deactivate user', [700, 520], {
 							resource: 'user',
 							operation: 'deactivate',
-							userId: { __rl: true, mode: 'id', value: "={{ $fromAI('userId', 'The ID of the user to deactivate, from Find users', 'string') }}" },
+							userId: userIdFromAi('The ID of the user to deactivate, from Find users'),
 							options: {},
 						}, creds.cloud),
 					],
@@ -211,8 +123,8 @@ for (const major of MAJORS) {
 				assert.match(requests[0].messages.at(-1).content, new RegExp(email.replace(/\./g, '\\.')));
 
 				// UiPath saw exactly: one token, the search with the model's email, the deactivation.
-				const api = log.filter((entry) => entry.kind === 'api');
-				assert.equal(log.filter((entry) => entry.kind === 'token').length, 1, 'one token for the whole run');
+				const api = apiCalls(log);
+				assert.equal(tokenCalls(log).length, 1, 'one token for the whole run');
 				assert.deepEqual(
 					api.map((entry) => [entry.method, entry.path, entry.status]),
 					[
@@ -230,12 +142,12 @@ for (const major of MAJORS) {
 				const searchAnswer = lastToolResult(requests[1].messages);
 				assert.ok(searchAnswer, 'the second request carries the search answer');
 				assert.equal(searchAnswer.toolCallId, requests[0].reply.toolCalls[0].id);
-				const found = objectsIn(parseToolAnswer(searchAnswer.content)).filter((entry) => entry.email === email);
+				const found = objectsInAnswer(searchAnswer.content).filter((entry) => entry.email === email);
 				assert.equal(found.length, 1, searchAnswer.content);
 				assert.equal(found[0].id, userId);
 				const deactivateAnswer = lastToolResult(requests[2].messages);
 				assert.equal(deactivateAnswer.toolCallId, requests[1].reply.toolCalls[0].id);
-				assert.ok(objectsIn(parseToolAnswer(deactivateAnswer.content)).some((entry) => entry.id === userId && entry.isActive === false), deactivateAnswer.content);
+				assert.ok(objectsInAnswer(deactivateAnswer.content).some((entry) => entry.id === userId && entry.isActive === false), deactivateAnswer.content);
 
 				// The agent's output is the model's final answer.
 				const output = fx.nodeItems(run, 'AI Agent');
@@ -271,13 +183,13 @@ for (const major of MAJORS) {
 						toolNode('Reset password', [500, 520], {
 							resource: 'user',
 							operation: 'resetPassword',
-							userId: { __rl: true, mode: 'id', value: "={{ $fromAI('userId', 'The ID of the user', 'string') }}" },
-							password: "={{ $fromAI('password', 'The new password', 'string') }}",
+							userId: userIdFromAi('The ID of the user'),
+							password: fromAi('password', 'The new password'),
 						}, creds.cloud),
 						toolNode('Delete many users', [700, 520], {
 							resource: 'user',
 							operation: 'deleteMany',
-							userId: { __rl: true, mode: 'id', value: "={{ $fromAI('userId', 'The ID of the user', 'string') }}" },
+							userId: userIdFromAi('The ID of the user'),
 							options: {},
 						}, creds.cloud),
 					],
@@ -289,11 +201,11 @@ for (const major of MAJORS) {
 				assert.equal(toolErrors.length, 2);
 				assert.match(toolErrors[0], /does not run as an AI agent tool while 'New Password' comes from the model/, toolErrors[0]);
 				assert.match(toolErrors[1], /Delete Many does not run as an AI agent tool/, toolErrors[1]);
-				for (const answer of toolErrors) assert.ok(objectsIn(parseToolAnswer(answer)).some((entry) => entry.refused === true), answer);
+				for (const answer of toolErrors) assert.ok(objectsInAnswer(answer).some((entry) => entry.refused === true), answer);
 				assert.ok(!toolErrors.join('').includes(modelPassword), 'the refusal does not echo the password');
 				// The editor does not offer Delete Many on the tool; a hand-written workflow still can, and the model reads that it is not available.
 				assert.equal(requests[0].tools.find((tool) => tool.name === 'Delete_many_users').description, 'Not available to AI agents.');
-				assert.deepEqual(log.filter((entry) => entry.kind === 'api'), [], 'nothing was sent to UiPath');
+				assert.deepEqual(apiCalls(log), [], 'nothing was sent to UiPath');
 				assert.ok(sim.verifyPassword(userId, fx.oldPassword(9)), 'the password is unchanged');
 				assert.ok(sim.snapshot().organizations[0].users.some((user) => user.id === userId), 'the user still exists');
 				assert.equal(fx.nodeItems(run, 'AI Agent')[0].json.output, 'I cannot do that with the tools I have.');
@@ -305,7 +217,7 @@ for (const major of MAJORS) {
 		describe('running server: the example workflow examples/ai-agent-offboarding.json over its chat webhook', { timeout: SUITE_TIMEOUT }, () => {
 			const example = loadExamples().find((workflow) => workflow.id === 'uipathExAgent0001');
 			const email = 'dave.miller@acme.example';
-			const daveId = 'a1c4e6f8-2222-4b22-8b22-000000000104';
+			const daveId = DEMO_IDS.DAVE;
 			let demoSim;
 			let model;
 			let server;
@@ -313,11 +225,7 @@ for (const major of MAJORS) {
 			before(async () => {
 				assert.ok(example, 'examples/ai-agent-offboarding.json is missing');
 				demoSim = await startSimulator({ maxLifetimeMs: SUITE_TIMEOUT });
-				const userIdFrom = (messages) => {
-					const user = objectsIn(parseToolAnswer(lastToolResult(messages).content)).find((entry) => entry.email === email);
-					if (!user) throw new Error(`no ${email} in the tool answer`);
-					return user.id;
-				};
+				const userIdFrom = (messages) => userInToolAnswer(lastToolResult(messages), email).id;
 				model = await startScriptedOpenAi([
 					({ tools, messages }) => {
 						if (!messages.some((message) => message.role === 'system' && /offboard/i.test(message.content))) throw new Error('the system message of the example is missing');
@@ -328,10 +236,7 @@ for (const major of MAJORS) {
 					() => ({ content: `${email} is deactivated and removed from all groups.` }),
 				]);
 				const openAi = example.nodes.find((node) => node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi').credentials.openAiApi;
-				await n8n.importCredentials([
-					demoCredential(demoSim.url),
-					{ ...openAi, type: 'openAiApi', data: { apiKey: model.apiKey, url: model.url, organizationId: '', header: false } },
-				]);
+				await n8n.importCredentials([demoCredential(demoSim.url), openAiCredential(openAi, model)]);
 				await n8n.importWorkflows([example]);
 				const started = Date.now();
 				server = await n8n.start({ env: { N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true' } });
@@ -341,9 +246,7 @@ for (const major of MAJORS) {
 				timings.serverStartSeconds = (Date.now() - started) / 1000;
 			});
 
-			afterEach(async (context) => {
-				await assertContractKept([demoSim], context && context.name);
-			});
+			checkContractAfterEach(() => [demoSim]);
 
 			after(async () => {
 				if (server) await server.stop();
@@ -369,7 +272,7 @@ for (const major of MAJORS) {
 				assert.equal(model.requests().length, 4);
 				assert.match(model.requests()[0].messages.at(-1).content, /offboard dave\.miller@acme\.example/);
 
-				const api = demoSim.log(since).filter((entry) => entry.kind === 'api');
+				const api = apiCalls(demoSim.log(since));
 				const base = `/acme/identity_/api/User`;
 				assert.deepEqual(
 					api.map((entry) => [entry.method, entry.path.replace(/users\/[0-9a-f-]+$/, 'users/{org}')]),

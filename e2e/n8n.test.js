@@ -4,48 +4,27 @@
 // UiPath Identity simulator. Run through `npm run test:e2e` (scripts/e2e.js prepares the n8n
 // installs and the tarball first). Output of n8n is captured and only shown masked on failure.
 
-const { describe, it, before, after, afterEach } = require('node:test');
+const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 
 const { startSimulator } = require('../simulator');
-const { ensureN8n, TARGETS } = require('./lib/install');
-const { N8nInstance } = require('./lib/n8n');
+const { TARGETS, majorsFromEnv } = require('./lib/install');
 const { N8nRest, makeOwner } = require('./lib/rest');
-const { packPackage } = require('./lib/pack');
 const fx = require('./lib/fixtures');
 const { exampleScenarios, loadExamples, demoCredential } = require('./lib/examples');
-const { browserSmoke } = require('./lib/browser');
-const { assertContractKept } = require('./lib/contract');
+const { browserSmoke, browserSkipReason } = require('./lib/browser');
+const { checkContractAfterEach } = require('./lib/contract');
+const { startN8nWithSimulator, assertNoLeak } = require('./lib/suite');
+const { apiCalls, tokenCalls, countBy } = require('./lib/simulatorLog');
 
-const MAJORS = (process.env.E2E_MAJORS || '1,2').split(',').map((value) => Number(value.trim())).filter(Boolean);
-const BROWSER_MAJORS = (process.env.E2E_BROWSER_MAJORS || MAJORS.join(',')).split(',').map(Number);
+const MAJORS = majorsFromEnv('E2E_MAJORS');
 
-/**
- * Why the browser smoke test is left out, or false. Only a developer's explicit switch leaves it
- * out, and the reason is printed; under CI the switches are refused, so CI always runs it (a browser
- * that cannot be provisioned fails the test with its reason, see e2e/lib/provision.js).
- */
-function browserSkipReason(major) {
-	const asked = process.env.E2E_SKIP_BROWSER === '1' ? 'E2E_SKIP_BROWSER=1' : !BROWSER_MAJORS.includes(major) ? `E2E_BROWSER_MAJORS=${process.env.E2E_BROWSER_MAJORS}` : '';
-	if (!asked) return false;
-	if (process.env.CI) throw new Error(`${asked} is set under CI: the browser smoke test must run in CI`);
-	return `left out on request (${asked})`;
-}
 const SUITE_TIMEOUT = 45 * 60 * 1000;
 const TEST_TIMEOUT = 6 * 60 * 1000;
 // The rate limit storm: 20 users, none used by another scenario.
 const STORM_USERS = Array.from({ length: 20 }, (_, index) => 21 + index);
 const STORM_MIN_REST_SPAN_MS = 5000;
-const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}/;
-
-function apiCalls(entries) {
-	return entries.filter((entry) => entry.kind === 'api');
-}
-
-function tokenCalls(entries) {
-	return entries.filter((entry) => entry.kind === 'token');
-}
 
 for (const major of MAJORS) {
 	const target = TARGETS[major];
@@ -56,19 +35,11 @@ for (const major of MAJORS) {
 		let secrets;
 		let creds;
 
-		/** Leak check + exit code check; returns the parsed run. */
-		function assertNoLeak(result) {
-			const output = `${result.stdout}\n${result.stderr}`;
-			for (const secret of [secrets.clientSecret, secrets.wrongSecret]) {
-				assert.ok(!output.includes(secret), 'n8n output contains a client secret');
-			}
-			assert.ok(!JWT.test(output), 'n8n output contains an access token');
-		}
-
+		/** `n8n execute` with the leak check and, unless a failure is expected, the exit code check; adds the run's request log. */
 		async function execute(workflowId, { expectFailure = false } = {}) {
 			const since = sim.lastSeq();
 			const result = await n8n.execute(workflowId);
-			assertNoLeak(result);
+			assertNoLeak(`${result.stdout}\n${result.stderr}`, secrets);
 			if (!expectFailure && (result.code !== 0 || !result.run)) {
 				assert.fail(`n8n execute ${workflowId} exited ${result.code ?? `on signal ${result.signal}`}:\n${n8n.mask(result.stderr + result.stdout).slice(-4000)}`);
 			}
@@ -76,12 +47,7 @@ for (const major of MAJORS) {
 		}
 
 		before(async () => {
-			const install = await ensureN8n(major);
-			secrets = fx.makeSecrets();
-			sim = await startSimulator({ seed: fx.makeSeed(secrets), maxLifetimeMs: SUITE_TIMEOUT });
-			n8n = new N8nInstance(install, { secrets: [secrets.clientSecret, secrets.wrongSecret, ...fx.allPasswords()] });
-			await n8n.installPackage(await packPackage());
-			creds = fx.makeCredentials(sim.url, secrets);
+			({ secrets, sim, n8n, creds } = await startN8nWithSimulator(major, { maxLifetimeMs: SUITE_TIMEOUT }));
 			// The examples run against a second simulator with the demo seed, as in `npm start`.
 			demoSim = await startSimulator({ maxLifetimeMs: SUITE_TIMEOUT });
 			await n8n.importCredentials([...Object.values(creds), demoCredential(demoSim.url)]);
@@ -112,9 +78,7 @@ for (const major of MAJORS) {
 		});
 
 		// Every request of the node and every answer of the simulators kept the contract.
-		afterEach(async (context) => {
-			await assertContractKept([sim, demoSim], context && context.name);
-		});
+		checkContractAfterEach(() => [sim, demoSim]);
 
 		after(async () => {
 			if (n8n) await n8n.cleanup();
@@ -233,12 +197,8 @@ for (const major of MAJORS) {
 			assert.deepEqual(items.map((item) => item.pairedItem), STORM_USERS.map((_, index) => ({ item: index })));
 			const calls = apiCalls(log);
 			assert.ok(calls.every((entry) => entry.method === 'POST' && /\/changepassword$/.test(entry.path)), 'only Change Password calls');
-			const byFault = {};
-			for (const entry of calls) if (entry.fault) byFault[entry.fault] = (byFault[entry.fault] || 0) + 1;
-			assert.deepEqual(byFault, { 'storm-first-429': 3, 'storm-first-503': 2, 'storm-burst-plain': 4, 'storm-burst-ra': 4 }, 'every fault answered exactly its count');
-			const statuses = {};
-			for (const entry of calls) statuses[entry.status] = (statuses[entry.status] || 0) + 1;
-			assert.deepEqual(statuses, { 200: STORM_USERS.length, 429: 11, 503: 2 }, 'one success per user, 11 × 429, 2 × 503, nothing else');
+			assert.deepEqual(countBy(calls.filter((entry) => entry.fault), 'fault'), { 'storm-first-429': 3, 'storm-first-503': 2, 'storm-burst-plain': 4, 'storm-burst-ra': 4 }, 'every fault answered exactly its count');
+			assert.deepEqual(countBy(calls, 'status'), { 200: STORM_USERS.length, 429: 11, 503: 2 }, 'one success per user, 11 × 429, 2 × 503, nothing else');
 			for (const n of STORM_USERS) {
 				const forUser = calls.filter((entry) => entry.path.includes(`/User/${fx.userId(n)}/`));
 				assert.equal(forUser.filter((entry) => entry.status === 200).length, 1, `user ${n}: exactly one successful request`);
@@ -329,7 +289,7 @@ for (const major of MAJORS) {
 				});
 			}
 
-			it('browser: node in the panel, Change Password form, credential Test', { timeout: TEST_TIMEOUT, skip: browserSkipReason(major) }, async () => {
+			it('browser: node in the panel, Change Password form, credential Test', { timeout: TEST_TIMEOUT, skip: browserSkipReason(major, MAJORS) }, async () => {
 				await browserSmoke({ server, sim, creds, major, artifactsDir: path.join(__dirname, '..', 'test-artifacts'), secrets, owner });
 			});
 		});

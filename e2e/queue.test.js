@@ -9,14 +9,15 @@ const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 
 const { startSimulator } = require('../simulator');
-const { ensureN8n, TARGETS } = require('./lib/install');
+const { ensureN8n, TARGETS, majorsFromEnv } = require('./lib/install');
 const { NODE_TYPE } = require('./lib/n8n');
 const { packPackage } = require('./lib/pack');
 const { startServices } = require('./lib/services');
 const { startQueueCluster, webhookChangePasswordWorkflow, fireBurst, executionsOf, waitForExecutions } = require('./lib/queue');
 const fx = require('./lib/fixtures');
+const { tokenCalls } = require('./lib/simulatorLog');
 
-const MAJORS = (process.env.E2E_MAJORS || '1,2').split(',').map((value) => Number(value.trim())).filter(Boolean);
+const MAJORS = majorsFromEnv('E2E_MAJORS');
 const SUITE_TIMEOUT = 30 * 60 * 1000;
 const EXECUTIONS = 20;
 const ITEMS = 3;
@@ -37,7 +38,6 @@ function usersOf(index) {
 }
 
 const changeCalls = (entries) => entries.filter((entry) => entry.kind === 'api' && /\/changepassword$/i.test(entry.path));
-const tokenCalls = (entries) => entries.filter((entry) => entry.kind === 'token');
 
 /** Which token each request carried or got, in order: what a failed token count is read from. */
 function timeline(entries) {

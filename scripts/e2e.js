@@ -12,14 +12,14 @@
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
-const { ensureN8n, cacheRoot } = require('../e2e/lib/install');
+const { ensureN8n, cacheRoot, majorsFromEnv } = require('../e2e/lib/install');
 const { packPackage, ROOT } = require('../e2e/lib/pack');
 
 const TOTAL_TIMEOUT_MS = 75 * 60 * 1000;
 
 async function main() {
 	const started = Date.now();
-	const majors = (process.env.E2E_MAJORS || '1,2').split(',').map((value) => Number(value.trim())).filter(Boolean);
+	const majors = majorsFromEnv('E2E_MAJORS');
 	process.stdout.write(`[e2e] n8n cache: ${cacheRoot()}\n`);
 	// First-time installs download in parallel; later runs only check the markers.
 	const installs = await Promise.all(majors.map((major) => ensureN8n(major)));

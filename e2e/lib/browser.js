@@ -10,6 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { ensureChromium } = require('./provision');
+const { majorsFromEnv } = require('./install');
 
 const FLAGS = [
 	'--headless',
@@ -22,6 +23,21 @@ const FLAGS = [
 	'--disable-sync',
 	'--disable-dev-shm-usage',
 ];
+
+/**
+ * Why the browser smoke test of n8n `major` is left out, or false. Only a developer's explicit
+ * switch leaves it out (E2E_SKIP_BROWSER=1, or E2E_BROWSER_MAJORS without `major`; default: every
+ * major of `testedMajors`), and the reason is printed; under CI the switches are refused, so CI
+ * always runs it (a browser that cannot be provisioned fails the test with its reason, see
+ * ./provision.js).
+ */
+function browserSkipReason(major, testedMajors) {
+	const browserMajors = majorsFromEnv('E2E_BROWSER_MAJORS', testedMajors.join(','));
+	const asked = process.env.E2E_SKIP_BROWSER === '1' ? 'E2E_SKIP_BROWSER=1' : !browserMajors.includes(major) ? `E2E_BROWSER_MAJORS=${process.env.E2E_BROWSER_MAJORS}` : '';
+	if (!asked) return false;
+	if (process.env.CI) throw new Error(`${asked} is set under CI: the browser smoke test must run in CI`);
+	return `left out on request (${asked})`;
+}
 
 async function firstVisible(page, selectors, timeout = 30000) {
 	const deadline = Date.now() + timeout;
@@ -139,4 +155,4 @@ async function browserSmoke({ server, sim, creds, major, artifactsDir, secrets, 
 	}
 }
 
-module.exports = { browserSmoke, FLAGS };
+module.exports = { browserSmoke, browserSkipReason, FLAGS };

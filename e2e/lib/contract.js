@@ -5,6 +5,8 @@
 // reads the violations from the simulator's control endpoint, clears them and fails the scenario
 // with one line per violation: request, operation, field and rule.
 
+const { afterEach } = require('node:test');
+
 const { formatViolation } = require('../../test/contract/validator');
 
 async function takeViolations(sim) {
@@ -31,4 +33,14 @@ async function assertContractKept(sims, label = 'this scenario') {
 	}
 }
 
-module.exports = { assertContractKept, takeViolations, describeViolation };
+/**
+ * Runs the gate after every test of the current suite (node:test) on the simulators `sims()`
+ * returns: a function, because the suite starts them in its `before`.
+ */
+function checkContractAfterEach(sims) {
+	afterEach(async (context) => {
+		await assertContractKept(sims(), context && context.name);
+	});
+}
+
+module.exports = { assertContractKept, checkContractAfterEach, takeViolations, describeViolation };

@@ -9,27 +9,29 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { startSimulator } = require('../../simulator');
+const { DEMO_IDS } = require('../../simulator/seed/demoIds');
 const fx = require('./fixtures');
+const { apiCalls } = require('./simulatorLog');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const EXAMPLES_DIR = path.join(ROOT, 'examples');
 const DEMO_CREDENTIAL_ID = 'uipathDemoCred01';
 
-const DEMO = {
-	orgId: '4f7c2e1a-9b3d-4c5e-8a6f-1d2e3f4a5b6c',
-	alice: 'a1c4e6f8-2222-4b22-8b22-000000000101',
-	bob: 'a1c4e6f8-2222-4b22-8b22-000000000102',
-	carol: 'a1c4e6f8-2222-4b22-8b22-000000000103',
-	dave: 'a1c4e6f8-2222-4b22-8b22-000000000104',
-	erin: 'a1c4e6f8-2222-4b22-8b22-000000000105',
-	finance: '6a8d1f20-1111-4a11-9a11-000000000011',
-	hr: '6a8d1f20-1111-4a11-9a11-000000000012',
-	sales: '6a8d1f20-1111-4a11-9a11-000000000013',
-};
 
-const apiCalls = (log) => log.filter((entry) => entry.kind === 'api');
 // A 401 is the stored token of an earlier run being refused (and retried with a new one), not a request of the plan.
 const methods = (log) => apiCalls(log).filter((entry) => entry.status !== 401).map((entry) => entry.method);
+
+/** What the HR sync example does to the demo seed, per person of its list: [key, action]. */
+const HR_SYNC_CHANGES = [
+	['alice.johnson@acme.example', 'unchanged'],
+	['bob.smith@acme.example', 'updated'],
+	['carol.lee@acme.example', 'updated'],
+	['erin.garcia@acme.example', 'activated'],
+	['frank.new@acme.example', 'created'],
+	['gina.new@acme.example', 'created'],
+	['dave.miller@acme.example', 'deactivated'],
+];
+const keyActionDryRun = (item) => [item.json.key, item.json.action, item.json.dryRun];
 
 /** The HR sync example with the approval form answered "Approve" by a Set node, so the CLI runs it to the end. */
 function approvedHrSync() {
@@ -119,24 +121,24 @@ const exampleScenarios = [
 			await rest.activateWorkflow('uipathExSelfSvc01');
 			const since = demoSim.lastSeq();
 			const form = new FormData();
-			form.append('field-0', DEMO.alice);
+			form.append('field-0', DEMO_IDS.ALICE);
 			form.append('field-1', 'Welcome-2024!');
 			form.append('field-2', 'Brand-New-2025!');
 			const response = await fetch(`${server.url}/form/uipath-password-change`, { method: 'POST', body: form, signal: AbortSignal.timeout(60000) });
 			assert.equal(response.status, 200, await response.text());
-			assert.ok(demoSim.verifyPassword(DEMO.alice, 'Brand-New-2025!'), 'the password was changed');
-			const calls = demoSim.log(since).filter((entry) => entry.kind === 'api');
+			assert.ok(demoSim.verifyPassword(DEMO_IDS.ALICE, 'Brand-New-2025!'), 'the password was changed');
+			const calls = apiCalls(demoSim.log(since));
 			assert.deepEqual(calls.map((entry) => [entry.method, entry.path, entry.status]), [
-				['POST', `/acme/identity_/api/User/${DEMO.alice}/changepassword`, 200],
+				['POST', `/acme/identity_/api/User/${DEMO_IDS.ALICE}/changepassword`, 200],
 			]);
 			// A wrong current password is reported, not thrown: the form still completes.
 			const again = new FormData();
-			again.append('field-0', DEMO.alice);
+			again.append('field-0', DEMO_IDS.ALICE);
 			again.append('field-1', 'Welcome-2024!');
 			again.append('field-2', 'Another-New-2025!');
 			const second = await fetch(`${server.url}/form/uipath-password-change`, { method: 'POST', body: again, signal: AbortSignal.timeout(60000) });
 			assert.equal(second.status, 200);
-			assert.ok(demoSim.verifyPassword(DEMO.alice, 'Brand-New-2025!'), 'the password is unchanged');
+			assert.ok(demoSim.verifyPassword(DEMO_IDS.ALICE, 'Brand-New-2025!'), 'the password is unchanged');
 		},
 	},
 	{
@@ -148,8 +150,8 @@ const exampleScenarios = [
 			const result = await n8n.execute('uipathExOnboard01');
 			assert.equal(result.code, 0, n8n.mask(result.stderr + result.stdout).slice(-3000));
 			assert.equal(items(result.run, 'Set temporary password').length, 2);
-			const state = demoSim.snapshot().organizations.find((org) => org.id === DEMO.orgId);
-			for (const [email, group] of [['new.hire1@acme.example', DEMO.finance], ['new.hire2@acme.example', DEMO.hr]]) {
+			const state = demoSim.snapshot().organizations.find((org) => org.id === DEMO_IDS.ORG);
+			for (const [email, group] of [['new.hire1@acme.example', DEMO_IDS.FINANCE], ['new.hire2@acme.example', DEMO_IDS.HR]]) {
 				const user = state.users.find((candidate) => candidate.email === email);
 				assert.ok(user, `${email} exists`);
 				assert.ok(user.groupIDs.includes(group), `${email} is in its group`);
@@ -166,8 +168,8 @@ const exampleScenarios = [
 		async cli({ n8n, demoSim }) {
 			const result = await n8n.execute('uipathExOffboard1');
 			assert.equal(result.code, 0, n8n.mask(result.stderr + result.stdout).slice(-3000));
-			const state = demoSim.snapshot().organizations.find((org) => org.id === DEMO.orgId);
-			assert.ok(!state.users.some((user) => user.id === DEMO.dave), 'the leaver is deleted');
+			const state = demoSim.snapshot().organizations.find((org) => org.id === DEMO_IDS.ORG);
+			assert.ok(!state.users.some((user) => user.id === DEMO_IDS.DAVE), 'the leaver is deleted');
 		},
 	},
 	{
@@ -180,15 +182,7 @@ const exampleScenarios = [
 			const planned = await n8n.execute('uipathExHrSync01');
 			assert.equal(planned.code, 0, n8n.mask(planned.stderr + planned.stdout).slice(-3000));
 			assert.equal(planned.run.status, 'waiting', 'the run waits at the approval form');
-			assert.deepEqual(items(planned.run, 'Plan (Dry Run)').map((item) => [item.json.key, item.json.action, item.json.dryRun]), [
-				['alice.johnson@acme.example', 'unchanged', true],
-				['bob.smith@acme.example', 'updated', true],
-				['carol.lee@acme.example', 'updated', true],
-				['erin.garcia@acme.example', 'activated', true],
-				['frank.new@acme.example', 'created', true],
-				['gina.new@acme.example', 'created', true],
-				['dave.miller@acme.example', 'deactivated', true],
-			]);
+			assert.deepEqual(items(planned.run, 'Plan (Dry Run)').map(keyActionDryRun), HR_SYNC_CHANGES.map((change) => [...change, true]));
 			assert.ok(apiCalls(demoSim.log(0)).every((entry) => entry.method === 'GET'), 'Dry Run sends no change');
 			assert.deepEqual(methods(demoSim.log(0)), ['GET', 'GET'], 'Dry Run reads the users and groups once');
 
@@ -197,25 +191,17 @@ const exampleScenarios = [
 			const since = demoSim.lastSeq();
 			const synced = await n8n.execute(approved.id);
 			assert.equal(synced.code, 0, n8n.mask(synced.stderr + synced.stdout).slice(-3000));
-			assert.deepEqual(items(synced.run, 'Sync').map((item) => [item.json.key, item.json.action, item.json.dryRun]), [
-				['alice.johnson@acme.example', 'unchanged', false],
-				['bob.smith@acme.example', 'updated', false],
-				['carol.lee@acme.example', 'updated', false],
-				['erin.garcia@acme.example', 'activated', false],
-				['frank.new@acme.example', 'created', false],
-				['gina.new@acme.example', 'created', false],
-				['dave.miller@acme.example', 'deactivated', false],
-			]);
+			assert.deepEqual(items(synced.run, 'Sync').map(keyActionDryRun), HR_SYNC_CHANGES.map((change) => [...change, false]));
 			// Plan node (GET, GET), then the sync: GET, GET, two BulkCreate (one per group set), four PUT.
 			assert.deepEqual(methods(demoSim.log(since)).sort(), ['GET', 'GET', 'GET', 'GET', 'POST', 'POST', 'PUT', 'PUT', 'PUT', 'PUT']);
-			const state = demoSim.snapshot().organizations.find((org) => org.id === DEMO.orgId);
+			const state = demoSim.snapshot().organizations.find((org) => org.id === DEMO_IDS.ORG);
 			const user = (email) => state.users.find((candidate) => candidate.email === email);
 			assert.equal(user('bob.smith@acme.example').surname, 'Smith-Jones');
-			assert.ok(user('carol.lee@acme.example').groupIDs.includes(DEMO.sales), 'Carol joined Sales');
+			assert.ok(user('carol.lee@acme.example').groupIDs.includes(DEMO_IDS.SALES), 'Carol joined Sales');
 			assert.equal(user('erin.garcia@acme.example').isActive, true, 'Erin is active again');
 			assert.equal(user('dave.miller@acme.example').isActive, false, 'Dave, missing from the list, is deactivated');
-			assert.ok(user('frank.new@acme.example').groupIDs.includes(DEMO.finance), 'Frank was created in Finance');
-			assert.ok(user('gina.new@acme.example').groupIDs.includes(DEMO.hr), 'Gina was created in HR');
+			assert.ok(user('frank.new@acme.example').groupIDs.includes(DEMO_IDS.FINANCE), 'Frank was created in Finance');
+			assert.ok(user('gina.new@acme.example').groupIDs.includes(DEMO_IDS.HR), 'Gina was created in HR');
 
 			const again = demoSim.lastSeq();
 			const second = await n8n.execute(approved.id);

@@ -40,6 +40,11 @@ const SQLITE3_VERSION = '5.1.7';
 const INSTALL_TIMEOUT_MS = 30 * 60 * 1000;
 const BUILD_TIMEOUT_MS = 15 * 60 * 1000;
 
+/** The n8n majors (keys of TARGETS) listed in environment variable `name`, e.g. E2E_MAJORS=1,2. */
+function majorsFromEnv(name, fallback = '1,2') {
+	return (process.env[name] || fallback).split(',').map((value) => Number(value.trim())).filter(Boolean);
+}
+
 function cacheRoot() {
 	if (process.env.N8N_UIPATH_E2E_CACHE) return path.resolve(process.env.N8N_UIPATH_E2E_CACHE);
 	const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
@@ -269,4 +274,4 @@ async function ensureN8n(major) {
 	};
 }
 
-module.exports = { ensureN8n, cacheRoot, TARGETS, run, npm };
+module.exports = { ensureN8n, cacheRoot, TARGETS, majorsFromEnv, run, npm };

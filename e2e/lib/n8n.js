@@ -7,10 +7,11 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const net = require('node:net');
-const crypto = require('node:crypto');
 const { spawn } = require('node:child_process');
 
 const { run, npm } = require('./install');
+const { n8nEnv } = require('./n8nEnv');
+const { watchProcessGroup } = require('./processGroup');
 
 const PACKAGE_NAME = 'n8n-nodes-uipath-identity';
 const NODE_TYPE = `${PACKAGE_NAME}.uiPathIdentity`;
@@ -28,57 +29,6 @@ async function routesReady(url) {
 		if (response.status === 404) return false;
 	}
 	return true;
-}
-
-/** Environment that keeps n8n quiet, local and offline. */
-function n8nEnv(userFolder, extra = {}) {
-	const env = {
-		PATH: process.env.PATH,
-		HOME: userFolder,
-		LANG: 'C.UTF-8',
-		TZ: 'UTC',
-		N8N_USER_FOLDER: userFolder,
-		N8N_ENCRYPTION_KEY: crypto.createHash('sha256').update(userFolder).digest('hex'),
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_AI_ENABLED: 'false',
-		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
-		N8N_REINSTALL_MISSING_PACKAGES: 'false',
-		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
-		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
-		N8N_LICENSE_SERVER_URL: 'http://127.0.0.1:9/license',
-		N8N_DEPLOYMENT_TYPE: 'default',
-		N8N_RUNNERS_ENABLED: 'false',
-		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		N8N_SECURE_COOKIE: 'false',
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_HOST: '127.0.0.1',
-		N8N_PROTOCOL: 'http',
-		N8N_LOG_LEVEL: 'warn',
-		N8N_LOG_OUTPUT: 'console',
-		N8N_PUBLIC_API_DISABLED: 'true',
-		N8N_PUBLIC_API_SWAGGERUI_DISABLED: 'true',
-		N8N_SENTRY_DSN: '',
-		N8N_FRONTEND_SENTRY_DSN: '',
-		N8N_METRICS: 'false',
-		N8N_TEMPLATES_HOST: 'http://127.0.0.1:9/',
-		EXTERNAL_FRONTEND_HOOKS_URLS: '',
-		N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
-		N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
-		N8N_DIAGNOSTICS_POSTHOG_API_HOST: '',
-		DB_TYPE: 'sqlite',
-		EXECUTIONS_DATA_PRUNE: 'false',
-		NO_COLOR: '1',
-		NODE_OPTIONS: '--max-old-space-size=2048',
-		...extra,
-	};
-	return env;
 }
 
 function freePort() {
@@ -120,7 +70,8 @@ class N8nInstance {
 		this.userFolder = options.userFolder || fs.mkdtempSync(path.join(os.tmpdir(), `n8n-uipath-e2e-${install.major}x-`));
 		this.keepUserFolder = Boolean(options.userFolder);
 		this.nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
-		this.children = new Set();
+		/** The long-running n8n processes (start, worker) not exited yet: cleanup() kills them. */
+		this.processes = new Set();
 	}
 
 	env(extra) {
@@ -183,28 +134,23 @@ class N8nInstance {
 		return result;
 	}
 
-	writeJson(name, data) {
-		const file = path.join(this.userFolder, name);
+	/** `n8n import:<kind> --input=<file>` with `data` written to a temporary file of the user folder. */
+	async importFile(kind, data) {
+		const file = path.join(this.userFolder, `${kind}-${Date.now()}.json`);
 		fs.writeFileSync(file, JSON.stringify(data, null, 2));
-		return file;
+		try {
+			return await this.cliOk([`import:${kind}`, `--input=${file}`]);
+		} finally {
+			fs.rmSync(file, { force: true });
+		}
 	}
 
 	async importCredentials(credentials) {
-		const file = this.writeJson(`credentials-${Date.now()}.json`, credentials);
-		try {
-			return await this.cliOk(['import:credentials', `--input=${file}`]);
-		} finally {
-			fs.rmSync(file, { force: true });
-		}
+		return await this.importFile('credentials', credentials);
 	}
 
 	async importWorkflows(workflows) {
-		const file = this.writeJson(`workflows-${Date.now()}.json`, workflows);
-		try {
-			return await this.cliOk(['import:workflow', `--input=${file}`]);
-		} finally {
-			fs.rmSync(file, { force: true });
-		}
+		return await this.importFile('workflow', workflows);
 	}
 
 	/** `n8n execute --id`: {code, run (parsed IRun or undefined), stdout, stderr, seconds}. */
@@ -212,6 +158,20 @@ class N8nInstance {
 		// Both majors print the run through logger.info, so the level must be info here.
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], { ...options, env: { N8N_LOG_LEVEL: 'info', ...(options && options.env) } });
 		return { ...result, run: parseRunOutput(result.stdout) };
+	}
+
+	/** Spawns `n8n <args>` as a process group with this installation's environment plus `env`. */
+	spawnN8n(args, env) {
+		const child = spawn(this.install.nodeBinary, [this.install.n8nBin, ...args], {
+			cwd: this.userFolder,
+			env: this.env(env),
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
+		const running = watchProcessGroup(child);
+		this.processes.add(running);
+		running.exit.then(() => this.processes.delete(running));
+		return running;
 	}
 
 	/**
@@ -223,46 +183,13 @@ class N8nInstance {
 		// n8n's task broker listens too (default 5679): give it its own free port.
 		let brokerPort = await freePort();
 		while (brokerPort === listenPort) brokerPort = await freePort();
-		const child = spawn(this.install.nodeBinary, [this.install.n8nBin, 'start'], {
-			cwd: this.userFolder,
-			env: this.env({ N8N_PORT: String(listenPort), N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_EDITOR_BASE_URL: `http://127.0.0.1:${listenPort}`, WEBHOOK_URL: `http://127.0.0.1:${listenPort}/`, ...env }),
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true,
-		});
-		this.children.add(child);
-		let output = '';
-		child.stdout.on('data', (chunk) => {
-			output += chunk;
-		});
-		child.stderr.on('data', (chunk) => {
-			output += chunk;
-		});
-		let exited = false;
-		const exitPromise = new Promise((resolve) => child.on('exit', (code, signal) => {
-			exited = true;
-			this.children.delete(child);
-			resolve({ code, signal });
-		}));
-		const kill = (signal) => {
-			try {
-				process.kill(-child.pid, signal);
-			} catch {
-				/* already gone */
-			}
-		};
-		const stop = async () => {
-			if (exited) return;
-			kill('SIGTERM');
-			const timer = setTimeout(() => kill('SIGKILL'), 20000);
-			await exitPromise;
-			clearTimeout(timer);
-		};
-		const lifetime = setTimeout(stop, maxLifetimeMs);
+		const serverProcess = this.spawnN8n(['start'], { N8N_PORT: String(listenPort), N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_EDITOR_BASE_URL: `http://127.0.0.1:${listenPort}`, WEBHOOK_URL: `http://127.0.0.1:${listenPort}/`, ...env });
+		const lifetime = setTimeout(serverProcess.stop, maxLifetimeMs);
 		lifetime.unref();
 		const url = `http://127.0.0.1:${listenPort}`;
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (exited) throw new Error(`n8n start exited early:\n${this.mask(output).slice(-4000)}`);
+			if (serverProcess.exited()) throw new Error(`n8n start exited early:\n${this.mask(serverProcess.output()).slice(-4000)}`);
 			try {
 				// /healthz answers before the REST routes exist, and on a loaded machine n8n 2.x answered
 				// /rest/settings and owner setup while /rest/credentials still said 404: ready is when
@@ -274,29 +201,23 @@ class N8nInstance {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		if (Date.now() >= deadline) {
-			await stop();
-			throw new Error(`n8n start did not become ready within ${timeoutMs / 1000} s:\n${this.mask(output).slice(-4000)}`);
+			await serverProcess.stop();
+			throw new Error(`n8n start did not become ready within ${timeoutMs / 1000} s:\n${this.mask(serverProcess.output()).slice(-4000)}`);
 		}
 		return {
 			url,
 			port: listenPort,
-			pid: child.pid,
-			output: () => output,
+			pid: serverProcess.pid,
+			output: serverProcess.output,
 			stop: async () => {
 				clearTimeout(lifetime);
-				await stop();
+				await serverProcess.stop();
 			},
 		};
 	}
 
 	async cleanup() {
-		for (const child of this.children) {
-			try {
-				process.kill(-child.pid, 'SIGKILL');
-			} catch {
-				/* gone */
-			}
-		}
+		for (const running of this.processes) running.signalGroup('SIGKILL');
 		if (!process.env.E2E_KEEP_USER_FOLDER && !this.keepUserFolder) fs.rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }

@@ -6,11 +6,10 @@
 // encryption key.
 
 const crypto = require('node:crypto');
-const { spawn } = require('node:child_process');
 
 const { N8nInstance, freePort } = require('./n8n');
 const { N8nRest, makeOwner } = require('./rest');
-const { workflowJson, chain, splitOutNode, identityNode, changePasswordParameters } = require('./workflows');
+const { workflowJson, chain, webhookTrigger, splitOutNode, identityNode, changePasswordParameters } = require('./workflows');
 
 /** An N8nInstance whose every process (CLI, start, worker) uses the shared queue environment. */
 class QueueInstance extends N8nInstance {
@@ -30,62 +29,28 @@ class QueueInstance extends N8nInstance {
 	async startWorker({ concurrency = 10, timeoutMs = 3 * 60 * 1000, env = {} } = {}) {
 		const healthPort = await freePort();
 		const brokerPort = await freePort();
-		const child = spawn(this.install.nodeBinary, [this.install.n8nBin, 'worker', `--concurrency=${concurrency}`], {
-			cwd: this.userFolder,
-			env: this.env({
-				N8N_LOG_LEVEL: 'info',
-				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
-				N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-				...env,
-			}),
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true,
+		const workerProcess = this.spawnN8n(['worker', `--concurrency=${concurrency}`], {
+			N8N_LOG_LEVEL: 'info',
+			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			...env,
 		});
-		this.children.add(child);
-		let output = '';
-		child.stdout.on('data', (chunk) => (output += chunk));
-		child.stderr.on('data', (chunk) => (output += chunk));
-		let exited = false;
-		const exit = new Promise((resolve) =>
-			child.on('exit', (code, signal) => {
-				exited = true;
-				this.children.delete(child);
-				resolve({ code, signal });
-			}),
-		);
-		const kill = (signal) => {
-			try {
-				process.kill(-child.pid, signal);
-			} catch {
-				/* gone */
-			}
-		};
+		const { output } = workerProcess;
 		const worker = {
-			pid: child.pid,
-			output: () => output,
-			exited: () => exited,
+			pid: workerProcess.pid,
+			output,
+			exited: workerProcess.exited,
 			/** Execution IDs this worker reported starting. */
-			executions: () => [...new Set([...output.matchAll(/started execution (\d+)|Start job: \d+ \(Workflow ID: [^|]+\| Execution: (\d+)\)/gi)].map((m) => m[1] || m[2]))],
-			stop: async () => {
-				if (exited) return;
-				kill('SIGTERM');
-				const timer = setTimeout(() => kill('SIGKILL'), 20000);
-				await exit;
-				clearTimeout(timer);
-			},
-			/** Dies at once, as a crashed or OOM-killed worker does. */
-			kill: async () => {
-				if (exited) return;
-				kill('SIGKILL');
-				await exit;
-			},
+			executions: () => [...new Set([...output().matchAll(/started execution (\d+)|Start job: \d+ \(Workflow ID: [^|]+\| Execution: (\d+)\)/gi)].map((m) => m[1] || m[2]))],
+			stop: workerProcess.stop,
+			kill: workerProcess.kill,
 		};
 		const deadline = Date.now() + timeoutMs;
-		while (!/worker is now ready|n8n worker is now ready/i.test(output)) {
-			if (exited) throw new Error(`n8n worker exited early:\n${this.mask(output).slice(-3000)}`);
+		while (!/worker is now ready|n8n worker is now ready/i.test(output())) {
+			if (workerProcess.exited()) throw new Error(`n8n worker exited early:\n${this.mask(output()).slice(-3000)}`);
 			if (Date.now() > deadline) {
 				await worker.kill();
-				throw new Error(`n8n worker not ready within ${timeoutMs / 1000} s:\n${this.mask(output).slice(-3000)}`);
+				throw new Error(`n8n worker not ready within ${timeoutMs / 1000} s:\n${this.mask(output()).slice(-3000)}`);
 			}
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
@@ -147,20 +112,11 @@ async function startQueueCluster({ install, services, tarball, secrets = [], cre
  * (responseMode onReceived): main puts the execution in the queue and a worker runs it.
  */
 function webhookChangePasswordWorkflow({ id, name, path, credential, nodeType, options = {}, requestHandling }) {
-	const webhook = {
-		id: 'webhook-node',
-		name: 'Webhook',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		position: [0, 300],
-		webhookId: crypto.randomUUID(),
-		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
-	};
 	const target = identityNode({ name: 'Change Password', type: nodeType, position: [440, 300], parameters: changePasswordParameters({ options, requestHandling }), credential });
 	return workflowJson({
 		id,
 		name,
-		nodes: [webhook, splitOutNode({ field: 'body.items', position: [220, 300] }), target],
+		nodes: [webhookTrigger({ path }), splitOutNode({ field: 'body.items', position: [220, 300] }), target],
 		connections: chain('Webhook', 'Split', target.name),
 	});
 }

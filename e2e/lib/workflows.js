@@ -3,6 +3,8 @@
 // Building blocks of the workflows the end-to-end tests and benchmarks import into real n8n.
 // Only nodes that exist unchanged in n8n 1.x and 2.x (no Code node, so no task runner).
 
+const crypto = require('node:crypto');
+
 const { NODE_TYPE } = require('./n8n');
 
 /** A workflow as `n8n import:workflow` takes it, inactive, with n8n's v1 execution order. */
@@ -21,6 +23,11 @@ function chain(...names) {
 
 function manualTrigger() {
 	return { id: 'start-node', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 300], parameters: {} };
+}
+
+/** A Webhook trigger for POST /webhook/<path> that answers at once (onReceived), before the workflow runs. */
+function webhookTrigger({ path, position = [0, 300] }) {
+	return { id: 'webhook-node', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position, webhookId: crypto.randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} } };
 }
 
 /** A Set node that emits one item holding `{ [field]: list }` (raw JSON, as the user would paste it). */
@@ -69,4 +76,4 @@ function listWorkflow({ id, name, field, list, target }) {
 	});
 }
 
-module.exports = { workflowJson, chain, manualTrigger, listNode, splitOutNode, identityNode, changePasswordParameters, listWorkflow };
+module.exports = { workflowJson, chain, manualTrigger, webhookTrigger, listNode, splitOutNode, identityNode, changePasswordParameters, listWorkflow };

@@ -7,31 +7,17 @@ const { describe, it, before, after, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
 
 const { startSimulator } = require('..');
+const { DEMO_IDS, accessToken, callApi } = require('../test-client');
 const { assertContractKept } = require('../../e2e/lib/contract');
 const { ROUTES } = require('../lib/api');
 const { contractValidator } = require('../../test/contract/validator');
 
-const ORG = '4f7c2e1a-9b3d-4c5e-8a6f-1d2e3f4a5b6c';
+const { ORG } = DEMO_IDS;
 let sim;
 
-async function bearer() {
-	const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'n8n-demo', client_secret: 'demo-client-secret' });
-	const response = await fetch(`${sim.url}/acme/identity_/connect/token`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: form.toString(),
-	});
-	return (await response.json()).access_token;
-}
-
+/** `{status, body}` of an API call with a fresh token of the demo app. */
 async function call(method, apiPath, body, root = '/acme/identity_') {
-	const response = await fetch(`${sim.url}${root}${apiPath}`, {
-		method,
-		headers: { authorization: `Bearer ${await bearer()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : undefined };
+	return await callApi(sim, method, apiPath, { bearer: await accessToken(sim), body, base: root });
 }
 
 async function violations() {

@@ -5,7 +5,8 @@
 const { problem } = require('../http');
 const { parseJsonBody, paging, page } = require('../validate');
 const { nowIso, robotAccountDto, newId } = require('../store');
-const { GUIDISH, ok, noContent, partition, findRobot, unknownGroupIds, groupError, addUnique, removeAll } = require('./common');
+const { GUIDISH, ok, noContent, partition, findRobot, addUnique, removeAll } = require('./common');
+const { unknownGroupIds, groupError } = require('./identityErrors');
 
 function listRobots(ctx, [pgid]) {
 	partition(ctx, pgid);

@@ -5,22 +5,8 @@
 const { problem, notFound } = require('../http');
 const { parseJsonBody, paging, page } = require('../validate');
 const { USER_TYPE, USER_CATEGORY, isGuid, nowIso, userDto, passwordErrors, newId } = require('../store');
-const {
-	EMPTY_GUID,
-	GUIDISH,
-	ok,
-	noContent,
-	identityResult,
-	partition,
-	findUser,
-	unknownGroupIds,
-	groupError,
-	duplicateErrors,
-	userNameErrors,
-	emailErrors,
-	addUnique,
-	removeAll,
-} = require('./common');
+const { EMPTY_GUID, GUIDISH, ok, noContent, partition, findUser, addUnique, removeAll } = require('./common');
+const { identityResult, unknownGroupIds, groupError, duplicateErrors, userNameErrors, emailErrors } = require('./identityErrors');
 
 function newUser(ctx, fields) {
 	const time = nowIso();
