@@ -8,14 +8,14 @@
 
 const { HttpError, notFound, scopeRejected, forbidden } = require('../http');
 const { findOrganization } = require('../store');
-const users = require('./users');
-const groups = require('./groups');
-const robotAccounts = require('./robotAccounts');
+const user = require('./user');
+const group = require('./group');
+const robotAccount = require('./robotAccount');
 const directory = require('./directory');
-const settings = require('./settings');
+const setting = require('./setting');
 
 /** [method, path regex relative to /api, scope family, handler]. ASP.NET routes ignore case. */
-const ROUTES = [...users.routes, ...groups.routes, ...robotAccounts.routes, ...directory.routes, ...settings.routes].map(
+const ROUTES = [...user.routes, ...group.routes, ...robotAccount.routes, ...directory.routes, ...setting.routes].map(
 	([method, pattern, scope, handler]) => ({ method, pattern: new RegExp(pattern, 'i'), scope, handler }),
 );
 
