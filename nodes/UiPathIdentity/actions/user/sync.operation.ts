@@ -1,3 +1,8 @@
+/**
+ * User → Sync: its parameters and the run (read, plan, carry out unless Dry Run). The parts are
+ * beside it: sync.read.ts, sync.plan.ts, sync.person.ts, sync.apply.ts and sync.types.ts.
+ */
+
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 

@@ -1,7 +1,8 @@
 /**
- * User → Sync, the planning half: works out, from the people who should have a UiPath account and
- * what the organization holds now, the smallest set of changes that makes UiPath match. Pure: no
- * requests, no n8n context, so every rule here is unit-tested directly.
+ * User → Sync, the plan of a run: works out, from the people who should have a UiPath account and
+ * what the organization holds now, the smallest set of changes that makes UiPath match (one
+ * person's changes in sync.person.ts), and refuses plans that are too large or would empty the
+ * organization. Pure: no requests, no n8n context, so every rule here is unit-tested directly.
  */
 
 import { userCategoryName, userTypeName } from '../../shared/enums';
