@@ -105,36 +105,30 @@ describe('As an AI agent tool', () => {
 			expect(outputs[0]).toEqual([{ json: { id: USER_ID, passwordReset: true }, pairedItem: { item: 0 } }]);
 		});
 
-		it('Change Password names only the field that comes from the model', async () => {
-			const { outputs } = await runNode({
-				asTool: true,
-				parameters: {
-					resource: 'user',
-					operation: 'changePassword',
-					userId: byId(USER_ID),
-					oldPassword: FIXED_OLD,
-					newPassword: "={{ $fromAI('newPassword') }}",
-				},
-			});
-
-			expect(outputs[0][0].json.error).toBe("User → Change Password does not run as an AI agent tool while 'New Password' comes from the model");
-		});
-
-		it('Change Password with both passwords from the model names both', async () => {
-			const { outputs } = await runNode({
-				asTool: true,
-				parameters: {
-					resource: 'user',
-					operation: 'changePassword',
-					userId: byId(USER_ID),
-					oldPassword: "={{ $fromAI('oldPassword') }}",
-					newPassword: "={{ $fromAI('newPassword') }}",
-				},
-			});
-
-			expect(outputs[0][0].json.error).toBe(
+		it.each([
+			[
+				'names only the field that comes from the model',
+				FIXED_OLD,
+				"User → Change Password does not run as an AI agent tool while 'New Password' comes from the model",
+			],
+			[
+				'with both passwords from the model names both',
+				"={{ $fromAI('oldPassword') }}",
 				"User → Change Password does not run as an AI agent tool while 'Current Password' and 'New Password' come from the model",
-			);
+			],
+		])('Change Password %s', async (_title, oldPassword, expected) => {
+			const { outputs } = await runNode({
+				asTool: true,
+				parameters: {
+					resource: 'user',
+					operation: 'changePassword',
+					userId: byId(USER_ID),
+					oldPassword,
+					newPassword: "={{ $fromAI('newPassword') }}",
+				},
+			});
+
+			expect(outputs[0][0].json.error).toBe(expected);
 		});
 
 		it('Create with a model-chosen password is refused', async () => {

@@ -1,7 +1,7 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeHelpers, NodeOperationError } from 'n8n-workflow';
 import type {
 	IExecuteFunctions,
-	INodeParameters,
+	INode,
 	INodeProperties,
 	INodePropertyCollection,
 	INodePropertyOptions,
@@ -56,10 +56,10 @@ export function acceptedBeyondType(lenience: Lenience[], value: unknown): boolea
  */
 export function checkParameterTypes(ctx: IExecuteFunctions, itemIndex: number, rules: ParameterRules): void {
 	const { properties, alsoAccepts } = rules;
-	const parameters = ctx.getNode().parameters;
-	for (const [name, raw] of Object.entries(parameters)) {
+	const node = ctx.getNode();
+	for (const [name, raw] of Object.entries(node.parameters)) {
 		if (name === 'resource' || name === 'operation') continue;
-		const property = shownProperty(properties, name, parameters);
+		const property = shownProperty(properties, name, node);
 		if (!property) continue;
 		// Values without an expression are what was saved: no need to resolve them again.
 		const value = hasExpression(raw) ? ctx.getNodeParameter(name, itemIndex) : raw;
@@ -67,19 +67,14 @@ export function checkParameterTypes(ctx: IExecuteFunctions, itemIndex: number, r
 	}
 }
 
-/** The property a saved parameter belongs to: the one of that name whose display rules match. */
-function shownProperty(properties: INodeProperties[], name: string, parameters: INodeParameters): INodeProperties | undefined {
+/**
+ * The property a saved parameter belongs to. Two properties may share a name (Sync's `key` is
+ * Email or Username): then the one n8n shows for the node's values, by n8n's own display rules.
+ */
+function shownProperty(properties: INodeProperties[], name: string, node: INode): INodeProperties | undefined {
 	const candidates = properties.filter((property) => property.name === name);
 	if (candidates.length < 2) return candidates[0];
-	return candidates.find((property) => {
-		const { show = {}, hide = {} } = property.displayOptions ?? {};
-		const matches = (key: string, allowed: unknown) =>
-			Array.isArray(allowed) && allowed.includes(parameters[key] as never);
-		return (
-			Object.entries(show).every(([key, allowed]) => key.startsWith('@') || matches(key, allowed)) &&
-			!Object.entries(hide).some(([key, hidden]) => !key.startsWith('@') && matches(key, hidden))
-		);
-	});
+	return candidates.find((property) => NodeHelpers.displayParameter(node.parameters, property, node, null));
 }
 
 function hasExpression(value: unknown): boolean {
@@ -106,10 +101,7 @@ function checkValue(check: Check, property: INodeProperties, value: unknown): vo
 			if (typeof value !== 'boolean') throw fail('true or false');
 			return;
 		case 'number':
-			// Numeric text is a number typed into an expression; the readers parse it and check the range.
-			if (!(typeof value === 'number' ? !Number.isNaN(value) : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))) {
-				throw fail(numberKind(property));
-			}
+			if (!isNumberLike(value)) throw fail(numberKind(property));
 			return;
 		case 'options':
 			checkChoice(check, property, value);
@@ -140,6 +132,12 @@ function checkValue(check: Check, property: INodeProperties, value: unknown): vo
 			// notice, hidden, json: nothing the node reads as a typed value.
 			return;
 	}
+}
+
+/** A number, or numeric text typed into an expression; the readers parse it and check the range. */
+function isNumberLike(value: unknown): boolean {
+	if (typeof value === 'number') return !Number.isNaN(value);
+	return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value));
 }
 
 function checkFields(check: Check, fields: INodeProperties[], values: Record<string, unknown>) {

@@ -114,33 +114,28 @@ export async function updateAccounts(ctx: IExecuteFunctions, plans: PersonPlan[]
 	});
 }
 
-export interface OutsideResult {
-	json: IDataObject;
-}
-
+/** Deactivates or deletes the accounts missing from the input; one output item (unpaired) each. */
 export async function actOutside(
 	ctx: IExecuteFunctions,
 	plan: SyncPlan,
 	settings: SyncSettings,
 	parallel: number,
-): Promise<OutsideResult[]> {
-	const results = plan.outside.map((account) => ({
-		json: {
-			key: (account.email || account.userName || account.userId) as string,
-			action: account.action,
-			changes: [account.action],
-			userId: account.userId,
-			outsideInput: true,
-			dryRun: settings.dryRun,
-		} as IDataObject,
+): Promise<IDataObject[]> {
+	const results: IDataObject[] = plan.outside.map((account) => ({
+		key: account.email || account.userName || account.userId,
+		action: account.action,
+		changes: [account.action],
+		userId: account.userId,
+		outsideInput: true,
+		dryRun: settings.dryRun,
 	}));
 	if (settings.dryRun || plan.refused) return results;
 	const fail = (index: number, error: unknown) => {
 		if (!ctx.continueOnFail()) throw error;
-		results[index].json = { ...results[index].json, action: 'failed', changes: [], reason: (error as Error).message };
+		results[index] = { ...results[index], action: 'failed', changes: [], reason: (error as Error).message };
 	};
+	const indexed = plan.outside.map((account, index) => ({ account, index }));
 	if (settings.missing === 'delete') {
-		const indexed = plan.outside.map((account, index) => ({ account, index }));
 		for (const batch of chunk(indexed, settings.batchSize)) {
 			try {
 				await identityRequest.call(ctx, 0, {
@@ -153,22 +148,18 @@ export async function actOutside(
 		}
 		return results;
 	}
-	await inParallel(
-		plan.outside.map((account, index) => ({ account, index })),
-		parallel,
-		async ({ account, index }) => {
-			try {
-				const answer = await identityRequest.call(ctx, 0, {
-					...endpoint(endpoints.userUpdate, account.userId),
-					body: { isActive: false },
-					identityResultAsData: true,
-				});
-				requireSucceeded(ctx, answer, 'UiPath did not deactivate the user', 0);
-			} catch (error) {
-				fail(index, error);
-			}
-		},
-	);
+	await inParallel(indexed, parallel, async ({ account, index }) => {
+		try {
+			const answer = await identityRequest.call(ctx, 0, {
+				...endpoint(endpoints.userUpdate, account.userId),
+				body: { isActive: false },
+				identityResultAsData: true,
+			});
+			requireSucceeded(ctx, answer, 'UiPath did not deactivate the user', 0);
+		} catch (error) {
+			fail(index, error);
+		}
+	});
 	return results;
 }
 

@@ -249,8 +249,8 @@ async function sync(this: IExecuteFunctions, itemCount: number, settings: SyncSe
 		});
 	}
 
+	const parallel = readRequestSettings(this, 0).maxParallelRequests;
 	if (!settings.dryRun) {
-		const parallel = readRequestSettings(this, 0).maxParallelRequests;
 		await createAccounts(this, plan.people.filter((person) => person.action === 'created'), settings.batchSize);
 		await updateAccounts(
 			this,
@@ -258,13 +258,13 @@ async function sync(this: IExecuteFunctions, itemCount: number, settings: SyncSe
 			parallel,
 		);
 	}
-	const outside = await actOutside(this, plan, settings, readRequestSettings(this, 0).maxParallelRequests);
+	const outside = await actOutside(this, plan, settings, parallel);
 
 	return [
 		...plan.people.map((person) => ({
 			json: personOutput(person, settings.dryRun, plan.refused),
 			pairedItem: { item: person.index },
 		})),
-		...outside.map((result) => ({ json: plan.refused ? { ...result.json, refused: plan.refused } : result.json })),
+		...outside.map((json) => ({ json: plan.refused ? { ...json, refused: plan.refused } : json })),
 	];
 }
